@@ -1,0 +1,265 @@
+import type { TestDatabaseId } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import type { CheckResult, Fact } from '@maturity/plugin-maturity-common';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { rollupServices } from '@maturity/plugin-maturity-common';
+import { DatabaseMaturityStore } from './DatabaseMaturityStore';
+import { DatabaseRollupStore } from './DatabaseRollupStore';
+import type { EntityEvaluation } from './MaturityStore';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+function fact(entityRef: string, name: string, value: Fact['value']): Fact {
+  return {
+    entityRef,
+    name,
+    value,
+    source: 'catalog',
+    observedAt: '2026-11-21T10:00:00.000Z',
+    runId: 'r1',
+  };
+}
+
+function evaluation(
+  entityRef: string,
+  level: 0 | 1 | 2,
+  results: CheckResult[],
+): EntityEvaluation {
+  return {
+    results,
+    placement: {
+      entityRef,
+      level,
+      pendingLevel: null,
+      computedLevel: level,
+      provisional: false,
+      assessed: true,
+      stale: false,
+      details: {
+        nextLevel: { level: level + 1, progress: 0.5, blockers: ['x'] },
+        dimensions: { people: 1 },
+      },
+      evaluatedAt: '2026-11-21T10:00:00.000Z',
+      inputHash: 'h',
+      ownerRef: 'group:default/team',
+      lifecycle: 'production',
+      systemRef: null,
+      tier: null,
+      title: null,
+    },
+  };
+}
+
+const pass = (checkId: string): CheckResult => ({
+  checkId,
+  state: 'pass',
+  reason: 'ok',
+  evidence: [],
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseMaturityStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let store: DatabaseMaturityStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId as TestDatabaseId);
+      store = await DatabaseMaturityStore.create({
+        database: { getClient: async () => knex },
+      });
+    });
+
+    it('upserts facts and reads them back per entity, JSON intact', async () => {
+      await store.upsertFacts([
+        fact('component:default/a', 'catalog.owner', {
+          ref: 'group:default/t',
+          memberCount: 2,
+        }),
+        fact('component:default/a', 'catalog.linkTypes', ['dashboard']),
+        fact('component:default/b', 'catalog.lifecycle', null),
+      ]);
+      await store.upsertFacts([
+        fact('component:default/a', 'catalog.linkTypes', ['runbook']),
+      ]);
+
+      const facts = await store.readFacts([
+        'component:default/a',
+        'component:default/b',
+        'component:default/none',
+      ]);
+      expect(
+        facts.get('component:default/a')?.get('catalog.linkTypes')?.value,
+      ).toEqual(['runbook']);
+      expect(facts.get('component:default/a')?.get('catalog.owner')).toEqual(
+        fact('component:default/a', 'catalog.owner', {
+          ref: 'group:default/t',
+          memberCount: 2,
+        }),
+      );
+      expect(
+        facts.get('component:default/b')?.get('catalog.lifecycle')?.value,
+      ).toBeNull();
+      expect(facts.has('component:default/none')).toBe(false);
+    });
+
+    it('writes a thousand facts in batches', async () => {
+      const many = Array.from({ length: 1000 }, (_, i) =>
+        fact(`component:default/s${i}`, 'catalog.type', 'service'),
+      );
+      await store.upsertFacts(many);
+      const [{ count }] = await knex('maturity_facts').count({ count: '*' });
+      expect(Number(count)).toBe(1000);
+    });
+
+    it('replaces an entity evaluation rather than merging old results', async () => {
+      await store.writeEvaluations([
+        evaluation('component:default/a', 1, [pass('one'), pass('two')]),
+      ]);
+      await store.writeEvaluations([
+        evaluation('component:default/a', 2, [pass('two')]),
+      ]);
+      const stored = await store.readEvaluation('component:default/a');
+      expect(stored?.placement.level).toBe(2);
+      expect(stored?.placement.assessed).toBe(true);
+      expect(stored?.placement.details.nextLevel?.blockers).toEqual(['x']);
+      expect(stored?.results.map(r => r.checkId)).toEqual(['two']);
+      expect(
+        await store.readEvaluation('component:default/none'),
+      ).toBeUndefined();
+    });
+
+    it('forgets entities that left the catalog, and keeps the rest', async () => {
+      await store.upsertFacts([
+        fact('component:default/a', 'x', 1),
+        fact('component:default/gone', 'x', 1),
+      ]);
+      await store.writeEvaluations([
+        evaluation('component:default/a', 1, [pass('c')]),
+        evaluation('component:default/gone', 1, [pass('c')]),
+      ]);
+      expect(await store.removeEntitiesNotIn(['component:default/a'])).toBe(1);
+      expect(
+        await store.readEvaluation('component:default/gone'),
+      ).toBeUndefined();
+      expect((await store.readFacts(['component:default/gone'])).size).toBe(0);
+      expect(await store.readEvaluation('component:default/a')).toBeDefined();
+    });
+
+    it('records source runs, newest first', async () => {
+      const first = await store.startRun(
+        'catalog',
+        new Date('2026-11-21T10:00:00Z'),
+      );
+      const second = await store.startRun(
+        'catalog',
+        new Date('2026-11-21T11:00:00Z'),
+      );
+      await store.finishRun(first, {
+        status: 'partial',
+        entities: 3,
+        requests: 4,
+        error: 'one repository answered 404',
+        finishedAt: new Date('2026-11-21T10:00:05Z'),
+      });
+      const runs = await store.listRuns({ source: 'catalog', limit: 10 });
+      expect(runs.map(r => r.id)).toEqual([second, first]);
+      expect(runs[1]).toMatchObject({
+        status: 'partial',
+        entities: 3,
+        requests: 4,
+        error: 'one repository answered 404',
+      });
+      expect(runs[0]).toMatchObject({ status: 'running', finishedAt: null });
+    });
+
+    it('walks every migration down and up again, one by one, with rows in every table', async () => {
+      await store.upsertFacts([
+        fact('component:default/a', 'x', 1),
+        { ...fact('component:default/a', 'y', null), problem: 'no access' },
+      ]);
+      await store.startRun('catalog', new Date('2026-11-21T10:00:00Z'));
+      await store.writeEvaluations(
+        [evaluation('component:default/a', 1, [pass('c')])],
+        [
+          {
+            entityRef: 'component:default/a',
+            changedAt: '2026-11-21T10:00:00.000Z',
+            fromLevel: null,
+            toLevel: 1,
+            causes: [],
+          },
+        ],
+      );
+      const rollups = await DatabaseRollupStore.create({
+        database: { getClient: async () => knex },
+      });
+      await rollups.replaceGroups([
+        {
+          groupRef: 'group:default/t',
+          parentRef: null,
+          title: 'T',
+          type: 'team',
+        },
+      ]);
+      await rollups.writeRollups([
+        {
+          groupRef: 'group:default/t',
+          figures: rollupServices([], { strategy: 'share', share: 0.8 }),
+          computedAt: '2026-11-21T10:00:00.000Z',
+        },
+      ]);
+
+      const migrations = { directory: DatabaseMaturityStore.migrationsDir };
+      const steps = (await knex.migrate.list(migrations))[0].length;
+      expect(steps).toBe(3);
+      for (let i = 0; i < steps; i++) await knex.migrate.down(migrations);
+      expect(await knex.schema.hasTable('maturity_facts')).toBe(false);
+      for (let i = 0; i < steps; i++) await knex.migrate.up(migrations);
+      expect(await knex.schema.hasTable('maturity_group_snapshots')).toBe(true);
+      expect(await knex.schema.hasColumn('maturity_facts', 'problem')).toBe(
+        true,
+      );
+      expect(
+        await knex.schema.hasColumn('maturity_placements', 'owner_ref'),
+      ).toBe(true);
+      // The store works on the re-created schema.
+      await store.upsertFacts([fact('component:default/b', 'x', 2)]);
+      expect((await store.readFacts(['component:default/b'])).size).toBe(1);
+    });
+
+    it('keeps history and prunes what is past retention', async () => {
+      await store.writeEvaluations(
+        [evaluation('component:default/a', 1, [pass('c')])],
+        [
+          {
+            entityRef: 'component:default/a',
+            changedAt: '2026-11-21T10:00:00.000Z',
+            fromLevel: 0,
+            toLevel: 1,
+            causes: [{ checkId: 'c', from: 'fail', to: 'pass', facts: [] }],
+          },
+        ],
+      );
+      const history = await store.readHistory(
+        'component:default/a',
+        '2026-11-01',
+      );
+      expect(history.snapshots).toEqual([
+        { day: '2026-11-21', level: 1, provisional: false, assessed: true },
+      ]);
+      expect(history.changes[0]).toMatchObject({
+        fromLevel: 0,
+        toLevel: 1,
+        causes: [{ checkId: 'c' }],
+      });
+      expect(await store.pruneHistory('2026-11-22')).toBe(2);
+      expect(
+        (await store.readHistory('component:default/a', '2026-01-01'))
+          .snapshots,
+      ).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,291 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import type { CheckResult, Fact } from '@maturity/plugin-maturity-common';
+import type {
+  EntityEvaluation,
+  LevelChange,
+  MaturityStore,
+  SourceRun,
+  StoredPlacement,
+} from './MaturityStore';
+import {
+  changeToRow,
+  rowToChange,
+  rowToSnapshot,
+  type ChangeRow,
+  type SnapshotRow,
+  factToRow,
+  placementToRow,
+  resultToRow,
+  rowToFact,
+  rowToPlacement,
+  rowToResult,
+  rowToRun,
+  type FactRow,
+  type PlacementRow,
+  type ResultRow,
+  type RunRow,
+} from './rows';
+
+const migrationsDir = resolvePackagePath(
+  '@maturity/plugin-maturity-backend',
+  'migrations',
+);
+
+// Small enough to stay under SQLite's bound-parameter limit with every column bound.
+const BATCH = 100;
+const ENTITY_TABLES = [
+  'maturity_facts',
+  'maturity_check_results',
+  'maturity_placements',
+  'maturity_entity_snapshots',
+  'maturity_level_changes',
+] as const;
+
+/** knex-backed {@link MaturityStore} for SQLite and PostgreSQL. @public */
+export class DatabaseMaturityStore implements MaturityStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseMaturityStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMaturityStore(client);
+  }
+
+  /** Exposed for tests that walk migrations. */
+  static readonly migrationsDir = migrationsDir;
+
+  private constructor(private readonly db: Knex) {}
+
+  async upsertFacts(facts: Fact[]): Promise<void> {
+    if (facts.length === 0) return;
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(facts.map(factToRow), BATCH)) {
+        await tx<FactRow>('maturity_facts')
+          .insert(batch)
+          .onConflict(['entity_ref', 'name'])
+          .merge();
+      }
+    });
+  }
+
+  async readFacts(entityRefs: string[]) {
+    const byEntity = new Map<string, Map<string, Fact>>();
+    for (const batch of chunks(entityRefs, 500)) {
+      const rows = await this.db<FactRow>('maturity_facts').whereIn(
+        'entity_ref',
+        batch,
+      );
+      for (const row of rows) {
+        const fact = rowToFact(row);
+        let facts = byEntity.get(fact.entityRef);
+        if (!facts) byEntity.set(fact.entityRef, (facts = new Map()));
+        facts.set(fact.name, fact);
+      }
+    }
+    return byEntity;
+  }
+
+  async removeEntitiesNotIn(entityRefs: string[]): Promise<number> {
+    const keep = new Set(entityRefs);
+    const stored = new Set<string>();
+    for (const table of ENTITY_TABLES) {
+      const rows = await this.db(table).distinct('entity_ref');
+      rows.forEach((r: { entity_ref: string }) => stored.add(r.entity_ref));
+    }
+    const gone = [...stored].filter(ref => !keep.has(ref));
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(gone, 500)) {
+        for (const table of ENTITY_TABLES) {
+          await tx(table).whereIn('entity_ref', batch).delete();
+        }
+      }
+    });
+    return gone.length;
+  }
+
+  async startRun(source: string, startedAt: Date): Promise<string> {
+    const id = randomUUID();
+    await this.db<RunRow>('maturity_source_runs').insert({
+      id,
+      source,
+      status: 'running',
+      started_at: startedAt.toISOString(),
+      entities: 0,
+      requests: 0,
+    });
+    return id;
+  }
+
+  async finishRun(
+    id: string,
+    outcome: Pick<SourceRun, 'status' | 'entities' | 'requests' | 'error'> & {
+      finishedAt: Date;
+    },
+  ): Promise<void> {
+    await this.db<RunRow>('maturity_source_runs').where({ id }).update({
+      status: outcome.status,
+      entities: outcome.entities,
+      requests: outcome.requests,
+      error: outcome.error,
+      finished_at: outcome.finishedAt.toISOString(),
+    });
+  }
+
+  async listRuns(options: {
+    source?: string;
+    limit: number;
+  }): Promise<SourceRun[]> {
+    const query = this.db<RunRow>('maturity_source_runs')
+      .orderBy('started_at', 'desc')
+      .limit(options.limit);
+    if (options.source) query.where({ source: options.source });
+    return (await query).map(rowToRun);
+  }
+
+  async readPlacements(entityRefs: string[]) {
+    const placements = new Map<string, StoredPlacement>();
+    for (const batch of chunks(entityRefs, 500)) {
+      const rows = await this.db<PlacementRow>('maturity_placements').whereIn(
+        'entity_ref',
+        batch,
+      );
+      rows.forEach(row => placements.set(row.entity_ref, rowToPlacement(row)));
+    }
+    return placements;
+  }
+
+  async listPlacements(): Promise<StoredPlacement[]> {
+    const rows = await this.db<PlacementRow>('maturity_placements');
+    return rows.map(rowToPlacement);
+  }
+
+  async countResultStates() {
+    const rows: { check_id: string; state: string; count: string | number }[] =
+      await this.db('maturity_check_results')
+        .select('check_id', 'state')
+        .count({ count: '*' })
+        .groupBy('check_id', 'state');
+    const counts = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      const byState = counts.get(row.check_id) ?? {};
+      byState[row.state] = Number(row.count);
+      counts.set(row.check_id, byState);
+    }
+    return counts;
+  }
+
+  async readResults(entityRefs: string[]) {
+    const results = new Map<string, CheckResult[]>();
+    for (const batch of chunks(entityRefs, 500)) {
+      const rows = await this.db<ResultRow>('maturity_check_results').whereIn(
+        'entity_ref',
+        batch,
+      );
+      for (const row of rows) {
+        const list = results.get(row.entity_ref) ?? [];
+        list.push(rowToResult(row));
+        results.set(row.entity_ref, list);
+      }
+    }
+    return results;
+  }
+
+  async writeEvaluations(
+    evaluations: EntityEvaluation[],
+    changes: LevelChange[] = [],
+  ): Promise<void> {
+    if (evaluations.length === 0) return;
+    await this.db.transaction(async tx => {
+      for (const rows of chunks(changes.map(changeToRow), BATCH)) {
+        await tx<ChangeRow>('maturity_level_changes').insert(rows);
+      }
+      for (const batch of chunks(evaluations, BATCH)) {
+        const refs = batch.map(e => e.placement.entityRef);
+        // Replace rather than merge: a check removed from the rubric leaves no result behind.
+        await tx('maturity_check_results').whereIn('entity_ref', refs).delete();
+        const resultRows = batch.flatMap(e =>
+          e.results.map(r =>
+            resultToRow(e.placement.entityRef, e.placement.evaluatedAt, r),
+          ),
+        );
+        for (const rows of chunks(resultRows, BATCH)) {
+          await tx<ResultRow>('maturity_check_results').insert(rows);
+        }
+        await tx<PlacementRow>('maturity_placements')
+          .insert(batch.map(e => placementToRow(e.placement)))
+          .onConflict('entity_ref')
+          .merge();
+        await tx<SnapshotRow>('maturity_entity_snapshots')
+          .insert(
+            batch.map(({ placement: p }) => ({
+              entity_ref: p.entityRef,
+              day: p.evaluatedAt.slice(0, 10),
+              level: p.level,
+              provisional: p.provisional,
+              assessed: p.assessed,
+            })),
+          )
+          .onConflict(['entity_ref', 'day'])
+          .merge();
+      }
+    });
+  }
+
+  async readHistory(entityRef: string, sinceDay: string) {
+    const [snapshots, changes] = await Promise.all([
+      this.db<SnapshotRow>('maturity_entity_snapshots')
+        .where({ entity_ref: entityRef })
+        .andWhere('day', '>=', sinceDay)
+        .orderBy('day'),
+      this.db<ChangeRow>('maturity_level_changes')
+        .where({ entity_ref: entityRef })
+        .andWhere('changed_at', '>=', sinceDay)
+        .orderBy('changed_at'),
+    ]);
+    return {
+      snapshots: snapshots.map(rowToSnapshot),
+      changes: changes.map(rowToChange),
+    };
+  }
+
+  async pruneHistory(beforeDay: string): Promise<number> {
+    const snapshots = await this.db('maturity_entity_snapshots')
+      .where('day', '<', beforeDay)
+      .delete();
+    const changes = await this.db('maturity_level_changes')
+      .where('changed_at', '<', beforeDay)
+      .delete();
+    return snapshots + changes;
+  }
+
+  async readEvaluation(
+    entityRef: string,
+  ): Promise<EntityEvaluation | undefined> {
+    const row = await this.db<PlacementRow>('maturity_placements')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    const results = await this.db<ResultRow>('maturity_check_results')
+      .where({ entity_ref: entityRef })
+      .orderBy('check_id');
+    return {
+      placement: rowToPlacement(row),
+      results: results.map(rowToResult),
+    };
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}

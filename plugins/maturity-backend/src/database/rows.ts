@@ -1,0 +1,198 @@
+import type { JsonValue } from '@backstage/types';
+import type {
+  CheckResult,
+  Fact,
+  PlacementLevel,
+} from '@maturity/plugin-maturity-common';
+import type {
+  EntitySnapshot,
+  LevelChange,
+  SourceRun,
+  SourceRunStatus,
+  StoredPlacement,
+} from './MaturityStore';
+
+// Row shapes and mappers, kept apart from the queries so the store reads as SQL only.
+
+export interface FactRow {
+  entity_ref: string;
+  name: string;
+  value: string;
+  source: string;
+  observed_at: string;
+  run_id: string | null;
+  problem: string | null;
+}
+
+export const factToRow = (fact: Fact): FactRow => ({
+  entity_ref: fact.entityRef,
+  name: fact.name,
+  value: JSON.stringify(fact.value),
+  source: fact.source,
+  observed_at: fact.observedAt,
+  run_id: fact.runId ?? null,
+  problem: fact.problem ?? null,
+});
+
+export const rowToFact = (row: FactRow): Fact => ({
+  entityRef: row.entity_ref,
+  name: row.name,
+  value: JSON.parse(row.value) as JsonValue,
+  source: row.source,
+  observedAt: row.observed_at,
+  runId: row.run_id ?? undefined,
+  ...(row.problem ? { problem: row.problem } : {}),
+});
+
+export interface RunRow {
+  id: string;
+  source: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  entities: number;
+  requests: number;
+  error: string | null;
+}
+
+export const rowToRun = (row: RunRow): SourceRun => ({
+  id: row.id,
+  source: row.source,
+  status: row.status as SourceRunStatus,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  entities: Number(row.entities),
+  requests: Number(row.requests),
+  error: row.error,
+});
+
+export interface ResultRow {
+  entity_ref: string;
+  check_id: string;
+  state: string;
+  reason: string;
+  evidence: string;
+  waiver: string | null;
+  evaluated_at: string;
+}
+
+export const resultToRow = (
+  entityRef: string,
+  evaluatedAt: string,
+  result: CheckResult,
+): ResultRow => ({
+  entity_ref: entityRef,
+  check_id: result.checkId,
+  state: result.state,
+  reason: result.reason,
+  evidence: JSON.stringify(result.evidence),
+  waiver: result.waiver ? JSON.stringify(result.waiver) : null,
+  evaluated_at: evaluatedAt,
+});
+
+export const rowToResult = (row: ResultRow): CheckResult => ({
+  checkId: row.check_id,
+  state: row.state as CheckResult['state'],
+  reason: row.reason,
+  evidence: JSON.parse(row.evidence),
+  ...(row.waiver ? { waiver: JSON.parse(row.waiver) } : {}),
+});
+
+export interface PlacementRow {
+  entity_ref: string;
+  level: number;
+  pending_level: number | null;
+  computed_level: number;
+  provisional: boolean | number;
+  assessed: boolean | number;
+  stale: boolean | number;
+  details: string;
+  evaluated_at: string;
+  input_hash: string | null;
+  owner_ref: string | null;
+  lifecycle: string | null;
+  system_ref: string | null;
+  tier: string | null;
+  title: string | null;
+}
+
+export const placementToRow = (p: StoredPlacement): PlacementRow => ({
+  entity_ref: p.entityRef,
+  level: p.level,
+  pending_level: p.pendingLevel,
+  computed_level: p.computedLevel,
+  provisional: p.provisional,
+  assessed: p.assessed,
+  stale: p.stale,
+  details: JSON.stringify(p.details),
+  evaluated_at: p.evaluatedAt,
+  input_hash: p.inputHash,
+  owner_ref: p.ownerRef,
+  lifecycle: p.lifecycle,
+  system_ref: p.systemRef,
+  tier: p.tier,
+  title: p.title,
+});
+
+// SQLite hands booleans back as 0/1.
+export const rowToPlacement = (row: PlacementRow): StoredPlacement => ({
+  entityRef: row.entity_ref,
+  level: Number(row.level) as PlacementLevel,
+  pendingLevel:
+    row.pending_level === null
+      ? null
+      : (Number(row.pending_level) as PlacementLevel),
+  computedLevel: Number(row.computed_level) as PlacementLevel,
+  provisional: Boolean(row.provisional),
+  assessed: Boolean(row.assessed),
+  stale: Boolean(row.stale),
+  details: JSON.parse(row.details),
+  evaluatedAt: row.evaluated_at,
+  inputHash: row.input_hash,
+  ownerRef: row.owner_ref,
+  lifecycle: row.lifecycle,
+  systemRef: row.system_ref,
+  tier: row.tier,
+  title: row.title,
+});
+
+export interface SnapshotRow {
+  entity_ref: string;
+  day: string;
+  level: number;
+  provisional: boolean | number;
+  assessed: boolean | number;
+}
+
+export const rowToSnapshot = (row: SnapshotRow): EntitySnapshot => ({
+  day: row.day,
+  level: Number(row.level) as PlacementLevel,
+  provisional: Boolean(row.provisional),
+  assessed: Boolean(row.assessed),
+});
+
+export interface ChangeRow {
+  id?: number;
+  entity_ref: string;
+  changed_at: string;
+  from_level: number | null;
+  to_level: number;
+  causes: string;
+}
+
+export const changeToRow = (c: LevelChange): ChangeRow => ({
+  entity_ref: c.entityRef,
+  changed_at: c.changedAt,
+  from_level: c.fromLevel,
+  to_level: c.toLevel,
+  causes: JSON.stringify(c.causes),
+});
+
+export const rowToChange = (row: ChangeRow): LevelChange => ({
+  entityRef: row.entity_ref,
+  changedAt: row.changed_at,
+  fromLevel:
+    row.from_level === null ? null : (Number(row.from_level) as PlacementLevel),
+  toLevel: Number(row.to_level) as PlacementLevel,
+  causes: JSON.parse(row.causes),
+});

@@ -1,0 +1,138 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  defaultChecks,
+  maturityPermissions,
+  type CheckDefinition,
+} from '@maturity/plugin-maturity-common';
+import {
+  maturityChecksExtensionPoint,
+  maturitySourcesExtensionPoint,
+  type MaturityFactSource,
+} from '@maturity/plugin-maturity-node';
+import { readMaturityConfig } from './config/readMaturityConfig';
+import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
+import { createRouter } from './router/createRouter';
+import { scheduleCollection } from './scheduler/scheduleCollection';
+import { CollectionRunner } from './service/CollectionRunner';
+import { Evaluator } from './service/Evaluator';
+import { buildRubric } from './rubric/buildRubric';
+import { DatabaseRollupStore } from './database/DatabaseRollupStore';
+import { RefreshService } from './service/RefreshService';
+import { RollupQueries } from './service/RollupQueries';
+import { RollupService } from './service/RollupService';
+import { VisibilityService } from './service/VisibilityService';
+import { ScorecardService } from './service/ScorecardService';
+import { CatalogFactSource } from './sources/CatalogFactSource';
+
+/**
+ * Collects maturity evidence, evaluates the rubric and serves scorecards.
+ * @public
+ */
+export const maturityPlugin = createBackendPlugin({
+  pluginId: 'maturity',
+  register(env) {
+    const addedSources: MaturityFactSource[] = [];
+    const addedChecks: CheckDefinition[] = [];
+    env.registerExtensionPoint(maturitySourcesExtensionPoint, {
+      addSource: (...sources) => addedSources.push(...sources),
+    });
+    env.registerExtensionPoint(maturityChecksExtensionPoint, {
+      addCheck: (...checks) => addedChecks.push(...checks),
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const {
+          config,
+          logger,
+          database,
+          scheduler,
+          httpRouter,
+          auth,
+          catalog,
+        } = deps;
+        const settings = readMaturityConfig(config);
+        const sources = [new CatalogFactSource(catalog, auth), ...addedSources];
+        const { rubric, waivers } = buildRubric({
+          checks: [...defaultChecks, ...addedChecks],
+          sources,
+          config: settings,
+        });
+        deps.permissionsRegistry.addPermissions(maturityPermissions);
+
+        const store = await DatabaseMaturityStore.create({ database });
+        const rollupStore = await DatabaseRollupStore.create({ database });
+        const evaluator = new Evaluator({
+          store,
+          rubric,
+          waivers,
+          scoring: settings.scoring,
+          staleAfterMs: settings.staleAfterMs,
+        });
+        const rollups = new RollupService(store, rollupStore, settings.rollup);
+        const runner = new CollectionRunner({
+          catalog,
+          auth,
+          store,
+          rollupStore,
+          sources,
+          evaluator,
+          rollups,
+          logger,
+          historyDays: settings.historyDays,
+        });
+
+        await scheduleCollection({
+          scheduler,
+          schedule: settings.schedule,
+          shards: settings.shards,
+          runner,
+          logger,
+        });
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog,
+            rubric,
+            store,
+            scorecards: new ScorecardService(store, rubric),
+            rollups: new RollupQueries(
+              store,
+              rollupStore,
+              rollups,
+              settings.rollup,
+            ),
+            visibility: new VisibilityService(deps.permissions, catalog),
+            refresh: new RefreshService({
+              catalog,
+              auth,
+              sources,
+              runner,
+              evaluator,
+              rollups,
+            }),
+            historyDays: settings.historyDays,
+          }),
+        );
+      },
+    });
+  },
+});

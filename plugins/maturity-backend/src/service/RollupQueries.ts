@@ -1,0 +1,188 @@
+import {
+  rollupServices,
+  type GroupResponse,
+  type GroupSummary,
+  type RollupFigures,
+  type RollupResponse,
+  type ServiceSummary,
+} from '@maturity/plugin-maturity-common';
+import type { MaturityStore, StoredPlacement } from '../database/MaturityStore';
+import type { GroupNode, RollupStore } from '../database/RollupStore';
+import type { RollupOptions } from '../config/readMaturityConfig';
+import { subtree } from './rollupTree';
+import {
+  TREND_DAYS,
+  toOwnedService,
+  type RollupService,
+} from './RollupService';
+
+export interface RollupFilters {
+  lifecycle?: string;
+  /** A system entity ref, normalized. */
+  system?: string;
+  tier?: string;
+}
+
+/** `'all'`, or the Component refs the caller may see. */
+export type Visible = 'all' | Set<string>;
+
+/**
+ * Answers the team and org views. Unfiltered views for a caller who may see everything
+ * read the stored rollups; filters or a restricted caller roll up the matching
+ * placements with the same code, so the figures never count what the caller cannot see.
+ */
+export class RollupQueries {
+  constructor(
+    private readonly store: MaturityStore,
+    private readonly rollupStore: RollupStore,
+    private readonly rollups: RollupService,
+    private readonly options: RollupOptions,
+  ) {}
+
+  async orgRollup(request: {
+    visible: Visible;
+    root?: string;
+    filters: RollupFilters;
+  }): Promise<RollupResponse> {
+    const { visible, root, filters } = request;
+    const groups = await this.rollupStore.listGroups();
+    const inScope = root ? subtree(groups, root) : undefined;
+    const placements = filterPlacements(
+      await this.store.listPlacements(),
+      visible,
+      filters,
+    );
+    const figures = await this.figures(groups, placements, visible, filters);
+    const trend = await this.trends(visible, filters);
+
+    const scopedPlacements = inScope
+      ? placements.filter(p => p.ownerRef && inScope.has(p.ownerRef))
+      : placements;
+    return {
+      root: root ?? null,
+      filters,
+      computedAt: placements.reduce<string | null>(
+        (latest, p) =>
+          !latest || p.evaluatedAt > latest ? p.evaluatedAt : latest,
+        null,
+      ),
+      org: rollupServices(scopedPlacements.map(toOwnedService), this.options),
+      groups: groups
+        .filter(g => !inScope || inScope.has(g.groupRef))
+        .map(g => summarize(g, figures.get(g.groupRef), trend)),
+    };
+  }
+
+  async group(
+    groupRef: string,
+    visible: Visible,
+  ): Promise<GroupResponse | undefined> {
+    const groups = await this.rollupStore.listGroups();
+    const node = groups.find(g => g.groupRef === groupRef);
+    if (!node) return undefined;
+    const placements = filterPlacements(
+      await this.store.listPlacements(),
+      visible,
+      {},
+    );
+    const figures = await this.figures(groups, placements, visible, {});
+    const trend = await this.trends(visible, {});
+    const members = subtree(groups, groupRef);
+    const own = placements
+      .filter(p => p.ownerRef && members.has(p.ownerRef))
+      .sort(
+        (a, b) => a.level - b.level || a.entityRef.localeCompare(b.entityRef),
+      );
+    const group = summarize(node, figures.get(groupRef), trend);
+    const nextLevel = group.figures.level + 1;
+    return {
+      group,
+      children: groups
+        .filter(g => g.parentRef === groupRef)
+        .map(g => summarize(g, figures.get(g.groupRef), trend)),
+      services: own.map(toServiceSummary),
+      holdingBack:
+        nextLevel > 5
+          ? []
+          : own
+              .filter(p => !p.assessed || p.level < nextLevel)
+              .map(p => p.entityRef),
+    };
+  }
+
+  private async figures(
+    groups: GroupNode[],
+    placements: StoredPlacement[],
+    visible: Visible,
+    filters: RollupFilters,
+  ): Promise<Map<string, RollupFigures>> {
+    if (visible === 'all' && !hasFilters(filters)) {
+      const stored = await this.rollupStore.listRollups();
+      return new Map(stored.map(r => [r.groupRef, r.figures]));
+    }
+    return this.rollups.compute(groups, placements);
+  }
+
+  private async trends(visible: Visible, filters: RollupFilters) {
+    if (visible !== 'all' || hasFilters(filters)) return undefined;
+    const day = new Date(Date.now() - TREND_DAYS * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return this.rollupStore.readSnapshotsOn(day);
+  }
+}
+
+function hasFilters(filters: RollupFilters): boolean {
+  return Boolean(filters.lifecycle || filters.system || filters.tier);
+}
+
+export function filterPlacements(
+  placements: StoredPlacement[],
+  visible: Visible,
+  filters: RollupFilters,
+): StoredPlacement[] {
+  return placements.filter(
+    p =>
+      (visible === 'all' || visible.has(p.entityRef)) &&
+      (!filters.lifecycle || p.lifecycle === filters.lifecycle) &&
+      (!filters.system || p.systemRef === filters.system) &&
+      (!filters.tier || p.tier === filters.tier),
+  );
+}
+
+const EMPTY = rollupServices([], { strategy: 'share', share: 0.8 });
+
+function summarize(
+  group: GroupNode,
+  figures: RollupFigures | undefined,
+  trend: Map<string, { level: number }> | undefined,
+): GroupSummary {
+  return {
+    groupRef: group.groupRef,
+    title: group.title,
+    type: group.type,
+    parentRef: group.parentRef,
+    figures: figures ?? EMPTY,
+    trend: trend
+      ? {
+          days: TREND_DAYS,
+          previousLevel: trend.get(group.groupRef)?.level ?? null,
+        }
+      : null,
+  };
+}
+
+export function toServiceSummary(p: StoredPlacement): ServiceSummary {
+  return {
+    entityRef: p.entityRef,
+    title: p.title,
+    ownerRef: p.ownerRef,
+    lifecycle: p.lifecycle,
+    systemRef: p.systemRef,
+    tier: p.tier,
+    level: p.level,
+    provisional: p.provisional,
+    assessed: p.assessed,
+    stale: p.stale,
+  };
+}

@@ -1,0 +1,54 @@
+import type { RollupFigures } from '@maturity/plugin-maturity-common';
+import type { MaturityStore, StoredPlacement } from '../database/MaturityStore';
+import type { GroupNode, RollupStore } from '../database/RollupStore';
+import type { RollupOptions } from '../config/readMaturityConfig';
+import { rollupTree, type OwnedService } from './rollupTree';
+
+/** How far back a trend looks. */
+export const TREND_DAYS = 7;
+
+/**
+ * Computes and stores the rollup of every group after each evaluation, so reads never
+ * compute; and computes a rollup over a subset of services (filters, or what one caller
+ * may see) with the same code when asked.
+ */
+export class RollupService {
+  constructor(
+    private readonly store: MaturityStore,
+    private readonly rollups: RollupStore,
+    private readonly options: RollupOptions,
+  ) {}
+
+  async recompute(now = new Date()): Promise<number> {
+    const [groups, placements] = await Promise.all([
+      this.rollups.listGroups(),
+      this.store.listPlacements(),
+    ]);
+    const figures = this.compute(groups, placements);
+    await this.rollups.writeRollups(
+      [...figures].map(([groupRef, f]) => ({
+        groupRef,
+        figures: f,
+        computedAt: now.toISOString(),
+      })),
+    );
+    return figures.size;
+  }
+
+  compute(
+    groups: readonly GroupNode[],
+    placements: readonly StoredPlacement[],
+  ): Map<string, RollupFigures> {
+    return rollupTree(groups, placements.map(toOwnedService), this.options);
+  }
+}
+
+export function toOwnedService(p: StoredPlacement): OwnedService {
+  return {
+    ownerRef: p.ownerRef,
+    level: p.level,
+    assessed: p.assessed,
+    provisional: p.provisional,
+    lenses: p.details.lenses,
+  };
+}

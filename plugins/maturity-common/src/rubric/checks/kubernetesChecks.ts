@@ -1,0 +1,77 @@
+import type { CheckDefinition } from '../CheckDefinition';
+import {
+  workloadLinked,
+  replicasHa,
+  probes,
+  resourcesSet,
+  pdb,
+  configExternalized,
+  spread,
+  autoscaling,
+} from './kubernetesWorkloadChecks';
+import {
+  tls,
+  policyClean,
+  secretsManaged,
+  policyEnforced,
+  exceptionsFew,
+  networkPolicy,
+  meshMtls,
+} from './kubernetesPolicyChecks';
+import {
+  logShipping,
+  metricsScraped,
+  alertsDefined,
+  helmOrGitops,
+  gitopsSynced,
+  auditAlertsEverywhere,
+} from './kubernetesOperationsChecks';
+
+export {
+  workloadLinked,
+  replicasHa,
+  probes,
+  resourcesSet,
+  pdb,
+  configExternalized,
+  spread,
+  autoscaling,
+  tls,
+  policyClean,
+  secretsManaged,
+  policyEnforced,
+  exceptionsFew,
+  networkPolicy,
+  meshMtls,
+  logShipping,
+  metricsScraped,
+  alertsDefined,
+  helmOrGitops,
+  gitopsSynced,
+  auditAlertsEverywhere,
+};
+
+/** @public */
+export const kubernetesChecks: CheckDefinition[] = [
+  workloadLinked,
+  replicasHa,
+  probes,
+  resourcesSet,
+  pdb,
+  configExternalized,
+  tls,
+  logShipping,
+  metricsScraped,
+  alertsDefined,
+  policyClean,
+  secretsManaged,
+  helmOrGitops,
+  spread,
+  autoscaling,
+  policyEnforced,
+  exceptionsFew,
+  networkPolicy,
+  meshMtls,
+  gitopsSynced,
+  auditAlertsEverywhere,
+];

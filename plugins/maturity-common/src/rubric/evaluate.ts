@@ -1,0 +1,96 @@
+import type { CheckResult, Fact } from '../types';
+import type { CheckDefinition, RuleOutcome } from './CheckDefinition';
+import {
+  createFactReader,
+  FactUnavailableError,
+  type FactReader,
+} from './facts';
+
+/** @public */
+export interface EvaluateOptions {
+  facts: ReadonlyMap<string, Fact>;
+  now: Date;
+  staleAfterMs: number;
+}
+
+/**
+ * Runs one check's synchronous rule over an entity's facts. A missing or stale fact
+ * becomes `unknown` with the reason; a rule that throws anything else is a bug in the
+ * rule and also yields `unknown`, so one broken check cannot take down an evaluation.
+ * @public
+ */
+export function evaluateCheck(
+  check: CheckDefinition,
+  options: EvaluateOptions,
+): CheckResult {
+  const facts = createFactReader(options);
+  try {
+    const outcome = check.rule({
+      facts,
+      params: check.params,
+      now: options.now,
+    });
+    if (outcome instanceof Promise) {
+      throw new Error(
+        `check ${check.id} is asynchronous; use evaluateCheckAsync`,
+      );
+    }
+    return toResult(check, outcome, facts);
+  } catch (error) {
+    return toUnknown(check, error, facts);
+  }
+}
+
+/** {@link evaluateCheck} for rules that may be asynchronous (custom checks). @public */
+export async function evaluateCheckAsync(
+  check: CheckDefinition,
+  options: EvaluateOptions,
+): Promise<CheckResult> {
+  const facts = createFactReader(options);
+  try {
+    const outcome = await check.rule({
+      facts,
+      params: check.params,
+      now: options.now,
+    });
+    return toResult(check, outcome, facts);
+  } catch (error) {
+    return toUnknown(check, error, facts);
+  }
+}
+
+function toResult(
+  check: CheckDefinition,
+  outcome: RuleOutcome,
+  facts: FactReader,
+): CheckResult {
+  return {
+    checkId: check.id,
+    state: outcome.state,
+    reason: outcome.reason,
+    evidence: facts.evidence(),
+  };
+}
+
+function toUnknown(
+  check: CheckDefinition,
+  error: unknown,
+  facts: FactReader,
+): CheckResult {
+  const reason =
+    error instanceof FactUnavailableError
+      ? capitalize(error.message)
+      : `The check could not be evaluated: ${String(
+          (error as Error)?.message ?? error,
+        )}`;
+  return {
+    checkId: check.id,
+    state: 'unknown',
+    reason,
+    evidence: facts.evidence(),
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

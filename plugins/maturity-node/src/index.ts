@@ -1,0 +1,8 @@
+/**
+ * Extension points of the Maturity backend: fact sources and checks.
+ *
+ * @packageDocumentation
+ */
+
+export * from './FactSource';
+export * from './extensionPoints';

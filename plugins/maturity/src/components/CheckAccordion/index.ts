@@ -1,0 +1,1 @@
+export { CheckAccordion } from './CheckAccordion';

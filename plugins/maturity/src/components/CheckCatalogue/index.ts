@@ -1,0 +1,1 @@
+export { CheckCatalogue } from './CheckCatalogue';

@@ -1,0 +1,1 @@
+export { CheckFix } from './CheckFix';

@@ -1,0 +1,1 @@
+export { CheckStateChip } from './CheckStateChip';

@@ -1,0 +1,1 @@
+export { DimensionChart } from './DimensionChart';

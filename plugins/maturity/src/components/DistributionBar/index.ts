@@ -1,0 +1,1 @@
+export { DistributionBar } from './DistributionBar';

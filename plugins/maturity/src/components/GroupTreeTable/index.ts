@@ -1,0 +1,1 @@
+export { GroupTreeTable, REPORTING_LENSES, percent } from './GroupTreeTable';

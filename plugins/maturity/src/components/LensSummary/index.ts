@@ -1,0 +1,2 @@
+export { LensSummary } from './LensSummary';
+export { LensPicker } from './LensPicker';

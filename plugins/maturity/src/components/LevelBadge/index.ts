@@ -1,0 +1,2 @@
+export { LevelBadge, levelLabel } from './LevelBadge';
+export { LEVEL_COLORS } from './levelColors';

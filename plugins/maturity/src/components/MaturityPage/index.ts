@@ -1,0 +1,2 @@
+export { MaturityPage } from './MaturityPage';
+export { MaturityRoutes } from './MaturityRoutes';

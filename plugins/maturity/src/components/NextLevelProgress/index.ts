@@ -1,0 +1,1 @@
+export { NextLevelProgress } from './NextLevelProgress';

@@ -1,0 +1,1 @@
+export { NotAssessed } from './NotAssessed';

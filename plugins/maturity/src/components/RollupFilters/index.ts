@@ -1,0 +1,1 @@
+export { RollupFilters, type Filters } from './RollupFilters';

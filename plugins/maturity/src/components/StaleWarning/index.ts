@@ -1,0 +1,1 @@
+export { StaleWarning } from './StaleWarning';
