@@ -1,0 +1,168 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  normalizeEntityRef,
+  type Fact,
+} from '@maturity/plugin-maturity-common';
+import type { MaturityFactSource } from '@maturity/plugin-maturity-node';
+import { listAssessedEntities } from '../catalog/listAssessedEntities';
+import { listGroups } from '../catalog/listGroups';
+import type { MaturityStore, SourceRunStatus } from '../database/MaturityStore';
+import type { RollupStore } from '../database/RollupStore';
+import { entityRefOf } from './entityRefOf';
+import type { Evaluator, EvaluationSummary } from './Evaluator';
+import type { RollupService } from './RollupService';
+import { shardOf } from './shards';
+
+export interface CollectionRunnerOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: MaturityStore;
+  rollupStore: RollupStore;
+  sources: readonly MaturityFactSource[];
+  evaluator: Evaluator;
+  rollups: RollupService;
+  logger: LoggerService;
+  historyDays: number;
+}
+
+/** Which part of the catalog one run covers. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface CycleSummary extends EvaluationSummary {
+  /** Components in this shard. */
+  entities: number;
+  /** Components in the whole catalog. */
+  catalogEntities: number;
+  /** Groups in the whole catalog. */
+  catalogGroups: number;
+}
+
+/**
+ * One collection cycle for one shard: list the catalog's Components, forget entities
+ * that left it, let every source collect in bulk for the shard's entities, evaluate them,
+ * and roll the whole group tree up. A failing source is recorded and skipped; the others
+ * and the evaluation still run, on the last good facts.
+ */
+export class CollectionRunner {
+  constructor(private readonly options: CollectionRunnerOptions) {}
+
+  async runCycle(
+    signal: AbortSignal,
+    shard: Shard = { index: 0, count: 1 },
+  ): Promise<CycleSummary> {
+    const {
+      catalog,
+      auth,
+      store,
+      rollupStore,
+      sources,
+      evaluator,
+      rollups,
+      logger,
+    } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const [{ entities: all }, { groups }] = await Promise.all([
+      listAssessedEntities(catalog, credentials, signal),
+      listGroups(catalog, credentials, signal),
+    ]);
+    const removed = await store.removeEntitiesNotIn(all.map(entityRefOf));
+    if (removed > 0)
+      logger.info(`Forgot ${removed} entities no longer in the catalog`);
+    await rollupStore.replaceGroups(groups);
+
+    const entities = all.filter(
+      e => shardOf(entityRefOf(e), shard.count) === shard.index,
+    );
+    for (const source of sources) {
+      signal.throwIfAborted();
+      await this.runSource(source, entities, signal);
+    }
+    const summary = await evaluator.evaluate(entities);
+    await rollups.recompute();
+    await this.pruneHistory();
+    logger.info(
+      `Shard ${shard.index + 1}/${shard.count}: evaluated ${
+        summary.evaluated
+      } entities, ${summary.unchanged} unchanged, ${
+        summary.levelChanges
+      } level changes`,
+    );
+    return {
+      ...summary,
+      entities: entities.length,
+      catalogEntities: all.length,
+      catalogGroups: groups.length,
+    };
+  }
+
+  /** Collects one source now for the given entities, recording the run. */
+  async runSource(
+    source: MaturityFactSource,
+    entities: readonly Entity[],
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { store, logger } = this.options;
+    const startedAt = new Date();
+    const runId = await store.startRun(source.id, startedAt);
+    const runLogger = logger.child({ source: source.id, runId });
+    try {
+      const outcome = await source.collect({
+        entities,
+        logger: runLogger,
+        signal,
+        now: startedAt,
+      });
+      const observedAt = new Date().toISOString();
+      const facts: Fact[] = outcome.facts.map(f => ({
+        entityRef: normalizeEntityRef(f.entityRef),
+        name: f.name,
+        value: f.problem ? null : f.value,
+        ...(f.problem ? { problem: f.problem } : {}),
+        source: source.id,
+        observedAt,
+        runId,
+      }));
+      await store.upsertFacts(facts);
+      const status = runStatus(outcome.errors.length, facts.length);
+      await store.finishRun(runId, {
+        status,
+        entities: new Set(facts.map(f => f.entityRef)).size,
+        requests: outcome.requests,
+        error: outcome.errors.length ? outcome.errors.join('\n') : null,
+        finishedAt: new Date(),
+      });
+      runLogger.info(
+        `Source ${source.id} collected ${facts.length} facts (${status})`,
+      );
+    } catch (error) {
+      // The last good facts stay; they turn stale after staleAfter and checks go unknown.
+      const message = error instanceof Error ? error.message : String(error);
+      runLogger.warn(`Source ${source.id} failed: ${message}`);
+      await store.finishRun(runId, {
+        status: 'failed',
+        entities: 0,
+        requests: 0,
+        error: message,
+        finishedAt: new Date(),
+      });
+    }
+  }
+
+  private async pruneHistory() {
+    const cutoff = new Date(Date.now() - this.options.historyDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await this.options.store.pruneHistory(cutoff);
+    await this.options.rollupStore.pruneGroupHistory(cutoff);
+  }
+}
+
+function runStatus(errors: number, facts: number): SourceRunStatus {
+  if (errors === 0) return 'ok';
+  return facts > 0 ? 'partial' : 'failed';
+}
