@@ -1,0 +1,72 @@
+/**
+ * The peer's own process: starts Tech Insights on the scenario and stores its facts when
+ * asked. It runs apart from the bench's load generator, as our backend does, so neither
+ * side shares its event loop with autocannon and the two are timed alike.
+ */
+import { generateScenario } from '@maturity/sandbox';
+import type { PeerCommand, PeerReply } from './peerProtocol';
+import { peerChecks } from './peerRubric';
+import { scenarioFingerprint } from './scenarioFingerprint';
+import { startPeerBackend, type PeerBackend } from './startPeerBackend';
+
+let backend: PeerBackend | undefined;
+
+function reply(message: PeerReply) {
+  process.send?.(message);
+}
+
+/** Runs every peer retriever once, together, and proves the rows are stored. */
+async function writeFacts(peer: PeerBackend, expectedRows: number) {
+  const started = performance.now();
+  // Together, as TI's scheduler runs retrievers that fall due at the same time.
+  await Promise.all(peer.retrieverIds.map(id => peer.runRetriever(id)));
+  const ms = performance.now() - started;
+  const rows = await peer.probe.countFactRows();
+  if (rows !== expectedRows) {
+    throw new Error(
+      `Tech Insights stored ${rows} fact rows, expected ${expectedRows} (see its warnings above)`,
+    );
+  }
+  return { ms, rows };
+}
+
+async function handle(command: PeerCommand): Promise<void> {
+  switch (command.type) {
+    case 'start': {
+      const scenario = generateScenario({
+        seed: command.seed,
+        size: command.size,
+      });
+      backend = await startPeerBackend({ scenario, checks: peerChecks() });
+      reply({
+        type: 'ready',
+        port: Number(new URL(backend.baseUrl).port),
+        fingerprint: scenarioFingerprint(scenario),
+      });
+      return;
+    }
+    case 'write-facts': {
+      if (!backend) throw new Error('write-facts before start');
+      reply({
+        type: 'facts-written',
+        ...(await writeFacts(backend, command.expectedRows)),
+      });
+      return;
+    }
+    case 'stop': {
+      await backend?.stop();
+      process.exit(0);
+      return;
+    }
+    default:
+      throw new Error(`Unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+process.on('message', (message: PeerCommand) => {
+  // The TypeScript loader also talks on this channel: only answer our commands.
+  if (!['start', 'write-facts', 'stop'].includes(message?.type)) return;
+  handle(message).catch(error => {
+    reply({ type: 'failed', message: String(error?.stack ?? error) });
+  });
+});

@@ -1,0 +1,17 @@
+/** What the bench asks of the peer's process, over the IPC channel. */
+export type PeerCommand =
+  | { type: 'start'; seed: number; size: number }
+  | { type: 'write-facts'; expectedRows: number }
+  | { type: 'stop' };
+
+export type PeerReply =
+  | { type: 'ready'; port: number; fingerprint: string }
+  | { type: 'facts-written'; ms: number; rows: number }
+  | { type: 'failed'; message: string };
+
+/** Replies are told apart from other traffic on the channel by these types. */
+export const PEER_REPLY_TYPES = new Set<string>([
+  'ready',
+  'facts-written',
+  'failed',
+]);
