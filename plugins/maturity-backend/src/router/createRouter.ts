@@ -66,6 +66,9 @@ async function countStates(store: MaturityStore, visible: 'all' | Set<string>) {
   return counts;
 }
 
+const ERROR_DETAILS_HIDDEN =
+  'Errors recorded; their details name services, so they are shown only to callers who may read every component.';
+
 /** The HTTP API of DESIGN.md §5. Every route needs a user or service token. */
 export async function createRouter(
   options: RouterOptions,
@@ -193,9 +196,19 @@ export async function createRouter(
   });
 
   router.get('/sources', async (req, res) => {
-    await caller(req);
+    const credentials = await caller(req);
+    const runs = await store.listRuns({ limit: 100 });
+    // Error texts name repositories and clusters of every service; a caller who may not
+    // read every Component sees that a run had errors, not which.
+    const visible = await options.visibility.visibleComponents(credentials);
     const body: SourcesResponse = {
-      runs: await store.listRuns({ limit: 100 }),
+      runs:
+        visible === 'all'
+          ? runs
+          : runs.map(run => ({
+              ...run,
+              error: run.error ? ERROR_DETAILS_HIDDEN : null,
+            })),
     };
     res.json(body);
   });

@@ -24,8 +24,8 @@
  * to the entities the caller may see. The list of routes comes from the router itself, so a
  * new route without an entry in `routeCases` fails the first test.
  *
- * GET /sources is checked only for naming no hidden entity: the built-in catalog source
- * records no errors here, so that check cannot see what other sources' error texts contain.
+ * GET /sources: a test source records, like the GitHub source does, an error naming a
+ * repository per Component; a caller who may not see everything must not read those names.
  */
 import {
   coreServices,
@@ -72,6 +72,8 @@ import type {
 import request from 'supertest';
 import { fixtureEntities } from '../__testUtils__/fixtures';
 import { listRoutes } from '../__testUtils__/listRoutes';
+import { maturitySourcesExtensionPoint } from '@maturity/plugin-maturity-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { maturityPlugin } from '../plugin';
 
 jest.setTimeout(120_000);
@@ -481,13 +483,52 @@ async function csvExports({ call, sees, hidden, truth }: Case) {
   }
 }
 
-/** Run records name no hidden entity. */
-async function sourceRuns({ call, hidden }: Case) {
+/** Run records name no hidden entity; a caller who sees everything reads the errors. */
+async function sourceRuns({ call, hidden, restricted }: Case) {
   const res = await call('get', '/sources');
   expect(res.status).toBe(200);
-  expect(res.body.runs.length).toBeGreaterThan(0);
+  // Refresh runs the sources for one entity, so the errors spread over several runs.
+  const runs = res.body.runs.filter(
+    (r: { source: string }) => r.source === 'repositories',
+  );
+  expect(runs.length).toBeGreaterThan(0);
+  const errors = runs.map((r: { error: string }) => r.error).join('\n');
+  if (!restricted)
+    for (const ref of COMPONENTS) expect(errors).toContain(nameOf(ref));
   expectNothingHidden(res, hidden);
 }
+
+/** A source whose errors name every Component's repository, as the GitHub source's do. */
+const errorNamingSource = createBackendModule({
+  pluginId: 'maturity',
+  moduleId: 'error-naming-source',
+  register(env) {
+    env.registerInit({
+      deps: { sources: maturitySourcesExtensionPoint },
+      async init({ sources }) {
+        sources.addSource({
+          id: 'repositories',
+          async collect({ entities }) {
+            const components = entities.filter(e => e.kind === 'Component');
+            return {
+              facts: [
+                {
+                  entityRef: stringifyEntityRef(components[0]),
+                  name: 'test.reachable',
+                  value: true,
+                },
+              ],
+              requests: 1,
+              errors: components.map(
+                e => `acme/${e.metadata.name}: repository not found`,
+              ),
+            };
+          },
+        });
+      },
+    });
+  },
+});
 
 /** What each route must answer. The first test checks these are exactly the router's routes. */
 const routeCases: Record<string, (c: Case) => Promise<void>> = {
@@ -524,6 +565,7 @@ describe.each(policies)('with the "$name" policy', ({ policy, callers }) => {
     backend = await startTestBackend({
       features: [
         maturityPlugin,
+        errorNamingSource,
         schedulerServiceFactory,
         catalogFactory(policy),
         permissionsFactory(policy),
