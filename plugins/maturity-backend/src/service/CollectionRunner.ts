@@ -40,6 +40,20 @@ export interface CycleSummary extends EvaluationSummary {
   catalogEntities: number;
   /** Groups in the whole catalog. */
   catalogGroups: number;
+  /** Where the cycle's time went, in milliseconds. */
+  timings: CycleTimings;
+}
+
+export interface CycleTimings {
+  /** Listing the catalog and forgetting entities that left it. */
+  catalogMs: number;
+  /** Every source's collection, one after the other. */
+  sourcesMs: number;
+  /** Evaluating the shard's entities and writing results, placements and history. */
+  evaluateMs: number;
+  /** Rolling the group tree up and storing it. */
+  rollupMs: number;
+  totalMs: number;
 }
 
 /**
@@ -65,6 +79,7 @@ export class CollectionRunner {
       rollups,
       logger,
     } = this.options;
+    const clock = stopwatch();
     const credentials = await auth.getOwnServiceCredentials();
     const [{ entities: all }, { groups }] = await Promise.all([
       listAssessedEntities(catalog, credentials, signal),
@@ -74,6 +89,7 @@ export class CollectionRunner {
     if (removed > 0)
       logger.info(`Forgot ${removed} entities no longer in the catalog`);
     await rollupStore.replaceGroups(groups);
+    const catalogMs = clock.lap();
 
     const entities = all.filter(
       e => shardOf(entityRefOf(e), shard.count) === shard.index,
@@ -82,21 +98,33 @@ export class CollectionRunner {
       signal.throwIfAborted();
       await this.runSource(source, entities, signal);
     }
+    const sourcesMs = clock.lap();
     const summary = await evaluator.evaluate(entities);
+    const evaluateMs = clock.lap();
     await rollups.recompute();
     await this.pruneHistory();
+    const rollupMs = clock.lap();
+    const timings = {
+      catalogMs,
+      sourcesMs,
+      evaluateMs,
+      rollupMs,
+      totalMs: clock.total(),
+    };
     logger.info(
       `Shard ${shard.index + 1}/${shard.count}: evaluated ${
         summary.evaluated
       } entities, ${summary.unchanged} unchanged, ${
         summary.levelChanges
-      } level changes`,
+      } level changes in ${timings.totalMs} ms`,
+      { ...timings, shard: `${shard.index + 1}/${shard.count}` },
     );
     return {
       ...summary,
       entities: entities.length,
       catalogEntities: all.length,
       catalogGroups: groups.length,
+      timings,
     };
   }
 
@@ -160,6 +188,21 @@ export class CollectionRunner {
     await this.options.store.pruneHistory(cutoff);
     await this.options.rollupStore.pruneGroupHistory(cutoff);
   }
+}
+
+function stopwatch() {
+  const start = performance.now();
+  let last = start;
+  return {
+    /** Milliseconds since the previous lap (or the start). */
+    lap() {
+      const now = performance.now();
+      const ms = Math.round(now - last);
+      last = now;
+      return ms;
+    },
+    total: () => Math.round(performance.now() - start),
+  };
 }
 
 function runStatus(errors: number, facts: number): SourceRunStatus {

@@ -1,0 +1,186 @@
+/**
+ * The backend under test, in its own process so its memory and event loop are measured
+ * alone: the real Maturity plugin with its GitHub and Kubernetes modules, the real
+ * scheduler and a real SQLite file, the scenario's catalog in memory. The benchmark
+ * drives it over the IPC channel (see protocol.ts) and over HTTP.
+ */
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  type SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import maturityPlugin from '@maturity/plugin-maturity-backend';
+import maturityModuleGithub from '@maturity/plugin-maturity-backend-module-github';
+import maturityModuleKubernetes from '@maturity/plugin-maturity-backend-module-kubernetes';
+import { generateScenario } from '@maturity/sandbox';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CaptureLogger } from './captureLogger';
+import { countingCatalog } from './countingCatalog';
+import { databaseFigures } from './databaseFigures';
+import type { BackendCommand, BackendReply, RefreshFigures } from './protocol';
+import { settledRssMb, startResourceSampler } from './resourceSampler';
+
+const TASK_ID = 'maturity:collect:shard-1-of-1';
+/** The plugin looks again by itself 15 s after the first cycle; allow for that and slack. */
+const FOLLOW_UP_WAIT_MS = 40_000;
+
+type Started = Awaited<ReturnType<typeof start>>;
+
+function reply(message: BackendReply) {
+  process.send!(message);
+}
+
+async function start(command: Extract<BackendCommand, { type: 'start' }>) {
+  const { entities } = generateScenario({
+    seed: command.seed,
+    size: command.size,
+  });
+  const { catalog, state } = countingCatalog(
+    entities,
+    command.catalogLatencyMs,
+  );
+  const logger = new CaptureLogger();
+  const probe: { scheduler?: SchedulerService } = {};
+  const backend = await startTestBackend({
+    features: [
+      maturityPlugin,
+      maturityModuleGithub,
+      maturityModuleKubernetes,
+      schedulerServiceFactory,
+      databaseServiceFactory,
+      mockServices.rootConfig.factory({ data: command.config }),
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => logger,
+      }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      // Hands the plugin's scheduler to the benchmark, to start a cycle on demand.
+      createBackendModule({
+        pluginId: 'maturity',
+        moduleId: 'bench-probe',
+        register(env) {
+          env.registerInit({
+            deps: { scheduler: coreServices.scheduler },
+            async init({ scheduler }) {
+              probe.scheduler = scheduler;
+            },
+          });
+        },
+      }),
+    ],
+  });
+  const port = (backend.server.address() as AddressInfo).port;
+  return {
+    backend,
+    port,
+    state,
+    logger,
+    scheduler: probe.scheduler!,
+    entities: entities.length,
+  };
+}
+
+async function refresh(
+  started: Started,
+  command: Extract<BackendCommand, { type: 'refresh' }>,
+): Promise<RefreshFigures> {
+  const { state, logger, scheduler } = started;
+  state.requests = 0;
+  state.collecting = true;
+  const sampler = startResourceSampler();
+  try {
+    const cycle = new Promise<Record<string, any>>((resolve, reject) => {
+      const timeout = setTimeout(
+        () =>
+          reject(new Error(`no collection cycle finished (${command.phase})`)),
+        30 * 60_000,
+      );
+      logger.events.once('cycle', summary => {
+        clearTimeout(timeout);
+        resolve(summary);
+      });
+    });
+    if (command.trigger === 'now') {
+      await scheduler.triggerTask(TASK_ID);
+    } else {
+      // The follow-up the plugin schedules itself; trigger it if it never comes.
+      const fallback = setTimeout(() => {
+        scheduler.triggerTask(TASK_ID).catch(() => {});
+      }, FOLLOW_UP_WAIT_MS);
+      cycle.finally(() => clearTimeout(fallback)).catch(() => {});
+    }
+    const summary = await cycle;
+    const resources = sampler.stop();
+    const evaluated = /evaluated (\d+) entities, (\d+) unchanged/.exec(
+      summary.message,
+    );
+    return {
+      phase: command.phase,
+      evaluated: Number(evaluated?.[1] ?? NaN),
+      unchanged: Number(evaluated?.[2] ?? NaN),
+      timings: {
+        catalogMs: summary.catalogMs,
+        sourcesMs: summary.sourcesMs,
+        evaluateMs: summary.evaluateMs,
+        rollupMs: summary.rollupMs,
+        totalMs: summary.totalMs,
+      },
+      catalogRequests: state.requests,
+      ...resources,
+    };
+  } finally {
+    state.collecting = false;
+  }
+}
+
+let started: Started | undefined;
+let databaseDirectory = '';
+
+process.on('message', async (command: BackendCommand) => {
+  try {
+    switch (command.type) {
+      case 'start': {
+        databaseDirectory = (command.config as any).backend.database.connection
+          .directory;
+        started = await start(command);
+        reply({
+          type: 'ready',
+          port: started.port,
+          idleRssMb: settledRssMb(),
+          entities: started.entities,
+        });
+        break;
+      }
+      case 'refresh':
+        reply({ type: 'refreshed', figures: await refresh(started!, command) });
+        break;
+      case 'db-stats':
+        reply({
+          type: 'db-stats',
+          figures: await databaseFigures(
+            join(databaseDirectory, 'maturity.sqlite'),
+          ),
+        });
+        break;
+      case 'stop':
+        await started?.backend.stop();
+        process.exit(0);
+    }
+  } catch (error) {
+    reply({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});

@@ -1,0 +1,44 @@
+import type { JsonObject } from '@backstage/types';
+
+/** What the benchmark asks of the backend process, over the IPC channel. */
+export type BackendCommand =
+  | {
+      type: 'start';
+      seed: number;
+      size: number;
+      /** Added to every catalog call a collection makes. */
+      catalogLatencyMs: number;
+      /** app-config: sources, database, maturity settings. */
+      config: JsonObject;
+    }
+  | { type: 'refresh'; phase: string; trigger: 'now' | 'follow-up' }
+  | { type: 'db-stats' }
+  | { type: 'stop' };
+
+/** What one collection cycle took, as the backend saw it. */
+export interface RefreshFigures {
+  phase: string;
+  evaluated: number;
+  unchanged: number;
+  timings: {
+    catalogMs: number;
+    sourcesMs: number;
+    evaluateMs: number;
+    rollupMs: number;
+    totalMs: number;
+  };
+  catalogRequests: number;
+  peakRssMb: number;
+  eventLoopDelayP99Ms: number;
+}
+
+export interface DatabaseFigures {
+  sizeMb: number;
+  rows: Record<string, number>;
+}
+
+export type BackendReply =
+  | { type: 'ready'; port: number; idleRssMb: number; entities: number }
+  | { type: 'refreshed'; figures: RefreshFigures }
+  | { type: 'db-stats'; figures: DatabaseFigures }
+  | { type: 'failed'; message: string };

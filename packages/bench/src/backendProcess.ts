@@ -1,0 +1,120 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JsonObject } from '@backstage/types';
+import type {
+  BackendCommand,
+  BackendReply,
+  DatabaseFigures,
+  RefreshFigures,
+} from './backend/protocol';
+
+/**
+ * Runs the backend under test in a child process (see backend/benchBackend.ts) with an
+ * empty SQLite database in a temporary directory, and talks to it one command at a time.
+ */
+export class BackendProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly directory: string,
+    readonly port: number,
+    readonly idleRssMb: number,
+  ) {}
+
+  static async start(options: {
+    seed: number;
+    size: number;
+    catalogLatencyMs: number;
+    config: JsonObject;
+  }): Promise<BackendProcess> {
+    const directory = mkdtempSync(join(tmpdir(), 'maturity-bench-'));
+    const child = fork(join(__dirname, 'backend', 'benchBackend.ts'), [], {
+      execArgv: [
+        '--expose-gc',
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      ],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const config = {
+      ...options.config,
+      backend: {
+        baseUrl: 'http://127.0.0.1',
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory },
+        },
+      },
+    };
+    const ready = await ask(child, {
+      type: 'start',
+      seed: options.seed,
+      size: options.size,
+      catalogLatencyMs: options.catalogLatencyMs,
+      config,
+    });
+    if (ready.type !== 'ready') throw unexpected(ready);
+    return new BackendProcess(child, directory, ready.port, ready.idleRssMb);
+  }
+
+  async refresh(
+    phase: string,
+    trigger: 'now' | 'follow-up' = 'now',
+  ): Promise<RefreshFigures> {
+    const answer = await ask(this.child, { type: 'refresh', phase, trigger });
+    if (answer.type !== 'refreshed') throw unexpected(answer);
+    return answer.figures;
+  }
+
+  async databaseFigures(): Promise<DatabaseFigures> {
+    const answer = await ask(this.child, { type: 'db-stats' });
+    if (answer.type !== 'db-stats') throw unexpected(answer);
+    return answer.figures;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise(resolve => this.child.once('exit', resolve));
+    this.child.send({ type: 'stop' } satisfies BackendCommand);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(this.directory, { recursive: true, force: true });
+  }
+}
+
+const REPLY_TYPES = new Set<string>([
+  'ready',
+  'refreshed',
+  'db-stats',
+  'failed',
+]);
+
+function ask(child: ChildProcess, command: BackendCommand) {
+  return new Promise<BackendReply>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(
+        new Error(
+          `the backend process exited (${code}) during ${command.type}`,
+        ),
+      );
+    // The TypeScript loader also talks on this channel (file-watch notices): skip those.
+    const onMessage = (message: BackendReply) => {
+      if (!REPLY_TYPES.has(message?.type)) return;
+      child.off('exit', onExit);
+      child.off('message', onMessage);
+      resolve(message);
+    };
+    child.once('exit', onExit);
+    child.on('message', onMessage);
+    child.send(command);
+  });
+}
+
+function unexpected(reply: BackendReply): Error {
+  return new Error(
+    reply.type === 'failed'
+      ? `the backend failed: ${reply.message}`
+      : `unexpected answer from the backend: ${reply.type}`,
+  );
+}

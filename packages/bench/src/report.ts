@@ -1,0 +1,135 @@
+import type { LoadFigures } from './load/loadTest';
+import type { ScenarioResult } from './runScenario';
+
+/** The figures of one scenario as the `--json` document carries them. */
+export function summarize(result: ScenarioResult) {
+  const at = (figures: LoadFigures[], connections: number) =>
+    figures.find(f => f.connections === connections)!;
+  const { cold, warm, delta } = result;
+  return {
+    entities: result.entities,
+    latency: result.latency.name,
+    refreshColdMs: cold.timings.totalMs,
+    refreshWarmMs: warm.timings.totalMs,
+    refreshDeltaMs: delta.timings.totalMs,
+    computeAndWriteColdMs: cold.timings.evaluateMs + cold.timings.rollupMs,
+    githubRequestsPerEntity: ratio(cold.githubRequests, result.entities),
+    githubRequestsPerEntityWarm: ratio(warm.githubRequests, result.entities),
+    githubRequestsPerEntityDelta: ratio(delta.githubRequests, result.entities),
+    githubGraphqlPoints: cold.githubGraphqlPoints,
+    kubernetesRequests: cold.kubernetesRequests,
+    catalogRequests: cold.catalogRequests,
+    idleRssMb: result.idleRssMb,
+    peakRssMb: Math.max(cold.peakRssMb, warm.peakRssMb, delta.peakRssMb),
+    rssAboveIdleMb: round(
+      Math.max(cold.peakRssMb, warm.peakRssMb, delta.peakRssMb) -
+        result.idleRssMb,
+    ),
+    eventLoopDelayP99Ms: Math.max(
+      cold.eventLoopDelayP99Ms,
+      warm.eventLoopDelayP99Ms,
+      delta.eventLoopDelayP99Ms,
+    ),
+    databaseSizeMb: result.database.sizeMb,
+    scorecardP50Ms: at(result.scorecard, 50).p50Ms,
+    scorecardP99Ms: at(result.scorecard, 50).p99Ms,
+    rollupP50Ms: at(result.rollup, 50).p50Ms,
+    rollupP99Ms: at(result.rollup, 50).p99Ms,
+    phases: { cold, warm, delta },
+    database: result.database,
+    load: { scorecard: result.scorecard, rollup: result.rollup },
+    sourceStatuses: result.sourceStatuses,
+  };
+}
+
+export type ScenarioSummary = ReturnType<typeof summarize>;
+
+/** A markdown report: one column per scenario size. */
+export function markdownReport(summaries: ScenarioSummary[]): string {
+  const rows: [string, (s: ScenarioSummary) => string][] = [
+    ['Latency profile', s => s.latency],
+    ['Refresh, cold (ms)', s => ms(s.refreshColdMs)],
+    ['Refresh, warm (ms)', s => ms(s.refreshWarmMs)],
+    ['Refresh, delta 1% (ms)', s => ms(s.refreshDeltaMs)],
+    ['Compute + write, cold (ms)', s => ms(s.computeAndWriteColdMs)],
+    [
+      'Entities evaluated cold / warm / delta',
+      s =>
+        `${s.phases.cold.evaluated} / ${s.phases.warm.evaluated} / ${s.phases.delta.evaluated}`,
+    ],
+    [
+      'GitHub requests cold / warm / delta',
+      s =>
+        `${s.phases.cold.githubRequests} / ${s.phases.warm.githubRequests} / ${s.phases.delta.githubRequests}`,
+    ],
+    [
+      'GitHub requests per service, cold',
+      s => s.githubRequestsPerEntity.toFixed(4),
+    ],
+    [
+      'GitHub requests per service, warm',
+      s => s.githubRequestsPerEntityWarm.toFixed(4),
+    ],
+    ['GitHub GraphQL points, cold', s => String(s.githubGraphqlPoints)],
+    ['Kubernetes requests, cold', s => String(s.kubernetesRequests)],
+    ['Catalog requests, cold', s => String(s.catalogRequests)],
+    ['RSS idle / peak (MB)', s => `${s.idleRssMb} / ${s.peakRssMb}`],
+    ['RSS above idle (MB)', s => String(s.rssAboveIdleMb)],
+    [
+      'Event-loop delay p99 during refresh (ms)',
+      s => String(s.eventLoopDelayP99Ms),
+    ],
+    ['Database size (MB)', s => String(s.databaseSizeMb)],
+    [
+      'Database rows',
+      s =>
+        Object.entries(s.database.rows)
+          .filter(([, n]) => n > 0)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', '),
+    ],
+    ...[10, 50].flatMap(
+      c =>
+        [
+          [
+            `Scorecard p50 / p99 / req/s @${c}`,
+            (s: ScenarioSummary) => load(s.load.scorecard, c),
+          ],
+          [
+            `Org rollup p50 / p99 / req/s @${c}`,
+            (s: ScenarioSummary) => load(s.load.rollup, c),
+          ],
+        ] as [string, (s: ScenarioSummary) => string][],
+    ),
+  ];
+  const header = `| | ${summaries
+    .map(s => `${s.entities.toLocaleString('en')} services`)
+    .join(' | ')} |`;
+  const rule = `|---|${summaries.map(() => '---:').join('|')}|`;
+  return [
+    header,
+    rule,
+    ...rows.map(
+      ([label, cell]) => `| ${label} | ${summaries.map(cell).join(' | ')} |`,
+    ),
+  ].join('\n');
+}
+
+function load(figures: LoadFigures[], connections: number) {
+  const f = figures.find(x => x.connections === connections);
+  return f
+    ? `${f.p50Ms} / ${f.p99Ms} ms / ${Math.round(f.requestsPerSecond)}`
+    : '–';
+}
+
+function ms(value: number) {
+  return value.toLocaleString('en');
+}
+
+function ratio(a: number, b: number) {
+  return Math.round((a / b) * 10_000) / 10_000;
+}
+
+function round(value: number) {
+  return Math.round(value * 10) / 10;
+}

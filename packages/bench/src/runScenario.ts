@@ -1,0 +1,141 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { generateScenario } from '@maturity/sandbox';
+import type { DatabaseFigures, RefreshFigures } from './backend/protocol';
+import { BackendProcess } from './backendProcess';
+import type { LatencyProfile } from './latencyProfiles';
+import { loadTest, type LoadFigures } from './load/loadTest';
+import { checkSourceRuns } from './sourceRuns';
+import { startUpstreams, type UpstreamCounts } from './upstreams';
+
+export const CONNECTIONS = [10, 50];
+/** Share of repositories that get a new commit before the delta run. */
+const DELTA_SHARE = 0.01;
+/** Scorecards requested in turn under load, so no single row stays hot. */
+const SCORECARD_ROTATION = 1_000;
+
+/** The GitHub source settings the benchmark runs with (see the README). */
+export const GITHUB_SETTINGS = { concurrency: 4, batchSize: 50 };
+
+export type PhaseResult = RefreshFigures & UpstreamCounts;
+
+export interface ScenarioResult {
+  entities: number;
+  catalogEntities: number;
+  repositories: number;
+  latency: LatencyProfile;
+  idleRssMb: number;
+  sourceStatuses: Record<string, string>;
+  cold: PhaseResult;
+  warm: PhaseResult;
+  delta: PhaseResult & { changedRepositories: number };
+  database: DatabaseFigures;
+  scorecard: LoadFigures[];
+  rollup: LoadFigures[];
+}
+
+/** One scenario size: cold, warm and delta collection, then the API under load. */
+export async function runScenario(options: {
+  size: number;
+  seed: number;
+  latency: LatencyProfile;
+  durationSeconds: number;
+  log: (line: string) => void;
+}): Promise<ScenarioResult> {
+  const { size, seed, latency, log } = options;
+  log(`${size} services: generating the scenario and its upstreams`);
+  const scenario = generateScenario({ seed, size });
+  const upstreams = await startUpstreams(scenario, latency);
+  let backend: BackendProcess | undefined;
+  try {
+    backend = await BackendProcess.start({
+      seed,
+      size,
+      catalogLatencyMs: latency.catalogMs,
+      config: {
+        ...upstreams.config,
+        maturity: {
+          // The first cycle starts once the idle figures are taken (a trigger cannot
+          // cut the scheduler's initial delay short); the plugin adds one follow-up
+          // 15 s later, as on every fresh install; the rest start when the benchmark
+          // says so.
+          schedule: {
+            frequency: { hours: 24 },
+            timeout: { hours: 1 },
+            initialDelay: { seconds: 5 },
+          },
+          github: GITHUB_SETTINGS,
+        },
+      },
+    });
+    const phase = async (
+      name: string,
+      trigger: 'now' | 'follow-up' = 'now',
+    ) => {
+      upstreams.resetCounts();
+      log(`${size} services: ${name} collection`);
+      const figures = await backend!.refresh(name, trigger);
+      return { ...figures, ...upstreams.counts() };
+    };
+
+    const cold = await phase('cold');
+    const baseUrl = `http://127.0.0.1:${backend.port}`;
+    const headers = { Authorization: mockCredentials.user.header() };
+    const sourceStatuses = await checkSourceRuns(baseUrl, headers);
+    const warm = await phase('warm', 'follow-up');
+    const changedRepositories = upstreams.pushToShare(DELTA_SHARE);
+    const delta = { ...(await phase('delta')), changedRepositories };
+    const database = await backend.databaseFigures();
+
+    const scorecardPaths = scenario.services
+      .slice(0, SCORECARD_ROTATION)
+      .map(s => `/api/maturity/entities/${s.entityRef.replace(/[:/]/g, '/')}`);
+    const scorecard: LoadFigures[] = [];
+    const rollup: LoadFigures[] = [];
+    for (const connections of CONNECTIONS) {
+      log(
+        `${size} services: scorecard and rollup at ${connections} connections`,
+      );
+      scorecard.push(
+        await loadTest({
+          url: baseUrl,
+          paths: scorecardPaths,
+          headers,
+          connections,
+          durationSeconds: options.durationSeconds,
+        }),
+      );
+      rollup.push(
+        await loadTest({
+          url: baseUrl,
+          paths: ['/api/maturity/rollup'],
+          headers,
+          connections,
+          durationSeconds: options.durationSeconds,
+        }),
+      );
+    }
+    for (const figures of [...scorecard, ...rollup])
+      if (figures.failures > 0)
+        throw new Error(
+          `${figures.failures} failed requests at ${figures.connections} connections`,
+        );
+
+    return {
+      entities: size,
+      catalogEntities: scenario.entities.length,
+      repositories: upstreams.repositories,
+      latency,
+      idleRssMb: backend.idleRssMb,
+      sourceStatuses,
+      cold,
+      warm,
+      delta,
+      database,
+      scorecard,
+      rollup,
+    };
+  } finally {
+    await backend?.stop();
+    await upstreams.close();
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  buildGithubWorld,
+  buildKubernetesWorld,
+  clusterLocatorConfig,
+  pushCommit,
+  startGithubSandbox,
+  startKubernetesSandbox,
+  type Scenario,
+} from '@maturity/sandbox';
+import type { LatencyProfile } from './latencyProfiles';
+
+/** Requests the upstreams received during one phase. */
+export interface UpstreamCounts {
+  githubRequests: number;
+  githubGraphql: number;
+  githubRest: number;
+  githubNotModified: number;
+  githubGraphqlPoints: number;
+  kubernetesRequests: number;
+}
+
+/**
+ * The GitHub and Kubernetes sandboxes serving the scenario's repositories and clusters
+ * on loopback, with the latency profile's delays; they count what they are asked.
+ */
+export async function startUpstreams(
+  scenario: Scenario,
+  latency: LatencyProfile,
+) {
+  const githubWorld = buildGithubWorld(scenario.services, scenario.seed);
+  const github = await startGithubSandbox({
+    world: githubWorld,
+    latency: { rest: latency.githubRestMs, graphql: latency.githubGraphqlMs },
+    // The benchmark measures our requests, not GitHub's hourly budget.
+    rateLimit: 10_000_000,
+  });
+  const kubernetes = await startKubernetesSandbox({
+    world: buildKubernetesWorld(scenario.services, { seed: scenario.seed }),
+    latencyMs: latency.kubernetesMs,
+  });
+  const slugs = scenario.services.flatMap(s =>
+    s.githubSlug ? [s.githubSlug] : [],
+  );
+
+  return {
+    repositories: slugs.length,
+    config: {
+      integrations: {
+        github: [
+          {
+            host: 'github.com',
+            apiBaseUrl: github.apiBaseUrl,
+            token: github.token,
+          },
+        ],
+      },
+      ...clusterLocatorConfig(kubernetes.clusters),
+    },
+    resetCounts() {
+      github.resetRequests();
+      kubernetes.resetRequests();
+    },
+    counts(): UpstreamCounts {
+      const c = github.counts();
+      return {
+        githubRequests: c.total,
+        githubGraphql: c.graphql,
+        githubRest: c.rest,
+        githubNotModified: c.notModified,
+        githubGraphqlPoints: c.graphqlPoints,
+        kubernetesRequests: kubernetes.requestCount(),
+      };
+    },
+    /** New commits on `share` of the linked repositories, spread evenly. */
+    pushToShare(share: number): number {
+      const step = Math.max(1, Math.round(1 / share));
+      let pushed = 0;
+      for (let i = 0; i < slugs.length; i += step) {
+        pushCommit(githubWorld, slugs[i]);
+        pushed += 1;
+      }
+      return pushed;
+    },
+    async close() {
+      await Promise.all([github.close(), kubernetes.close()]);
+    },
+  };
+}
+
+export type Upstreams = Awaited<ReturnType<typeof startUpstreams>>;
