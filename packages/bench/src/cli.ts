@@ -16,6 +16,7 @@ async function main(argv: string[]) {
       seed: options.seed,
       latency,
       durationSeconds: options.durationSeconds,
+      peer: options.peer,
       log,
     });
     summaries.push(summarize(result));

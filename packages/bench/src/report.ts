@@ -35,10 +35,33 @@ export function summarize(result: ScenarioResult) {
     scorecardP99Ms: at(result.scorecard, 50).p99Ms,
     rollupP50Ms: at(result.rollup, 50).p50Ms,
     rollupP99Ms: at(result.rollup, 50).p99Ms,
+    ...peerFigures(result),
     phases: { cold, warm, delta },
     database: result.database,
     load: { scorecard: result.scorecard, rollup: result.rollup },
     sourceStatuses: result.sourceStatuses,
+  };
+}
+
+/**
+ * Tech Insights side by side. Scorecard: one entity's checks, p99 at 50 connections on
+ * both sides. Rollup: its whole-org check run (median) against our org rollup's p99 at
+ * 50 connections, the conservative pairing.
+ */
+function peerFigures(result: ScenarioResult) {
+  const { peer } = result;
+  if (!peer) return {};
+  const ours = {
+    scorecard: result.scorecard.find(f => f.connections === 50)!,
+    rollup: result.rollup.find(f => f.connections === 50)!,
+  };
+  const theirs = peer.singleEntity.find(f => f.connections === 50)!;
+  return {
+    peer,
+    scorecardRatioVsPeer: round(
+      theirs.p99Ms / Math.max(ours.scorecard.p99Ms, 1),
+    ),
+    rollupRatioVsPeer: round(peer.orgRunMs / Math.max(ours.rollup.p99Ms, 1)),
   };
 }
 
@@ -52,6 +75,7 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
     ['Refresh, warm (ms)', s => ms(s.refreshWarmMs)],
     ['Refresh, delta 1% (ms)', s => ms(s.refreshDeltaMs)],
     ['Compute + write, cold (ms)', s => ms(s.computeAndWriteColdMs)],
+    ['Sandbox CPU, cold (ms)', s => ms(s.phases.cold.upstreamCpuMs)],
     [
       'Entities evaluated cold / warm / delta',
       s =>
@@ -101,6 +125,22 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
           ],
         ] as [string, (s: ScenarioSummary) => string][],
     ),
+    [
+      'Tech Insights: one entity p50 / p99 / req/s @50',
+      s => (s.peer ? load(s.peer.singleEntity, 50) : '–'),
+    ],
+    [
+      'Tech Insights: whole-org check run (ms)',
+      s => (s.peer ? ms(s.peer.orgRunMs) : '–'),
+    ],
+    [
+      'Scorecard faster than Tech Insights (p99 @50)',
+      s => (s.scorecardRatioVsPeer ? `${s.scorecardRatioVsPeer}×` : '–'),
+    ],
+    [
+      'Org rollup faster than Tech Insights',
+      s => (s.rollupRatioVsPeer ? `${s.rollupRatioVsPeer}×` : '–'),
+    ],
   ];
   const header = `| | ${summaries
     .map(s => `${s.entities.toLocaleString('en')} services`)

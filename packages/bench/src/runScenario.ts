@@ -4,6 +4,7 @@ import type { DatabaseFigures, RefreshFigures } from './backend/protocol';
 import { BackendProcess } from './backendProcess';
 import type { LatencyProfile } from './latencyProfiles';
 import { loadTest, type LoadFigures } from './load/loadTest';
+import { runTechInsightsPeer, type TechInsightsPeerResult } from './peer';
 import { checkSourceRuns } from './sourceRuns';
 import { startUpstreams, type UpstreamCounts } from './upstreams';
 
@@ -31,6 +32,7 @@ export interface ScenarioResult {
   database: DatabaseFigures;
   scorecard: LoadFigures[];
   rollup: LoadFigures[];
+  peer?: TechInsightsPeerResult;
 }
 
 /** One scenario size: cold, warm and delta collection, then the API under load. */
@@ -39,6 +41,7 @@ export async function runScenario(options: {
   seed: number;
   latency: LatencyProfile;
   durationSeconds: number;
+  peer?: 'tech-insights';
   log: (line: string) => void;
 }): Promise<ScenarioResult> {
   const { size, seed, latency, log } = options;
@@ -120,12 +123,27 @@ export async function runScenario(options: {
           `${figures.failures} failed requests at ${figures.connections} connections`,
         );
 
+    const idleRssMb = backend.idleRssMb;
+    // The peer runs after our backend has stopped, so neither competes for the CPU.
+    await backend.stop();
+    backend = undefined;
+    let peer: TechInsightsPeerResult | undefined;
+    if (options.peer) {
+      log(`${size} services: Tech Insights on the same scenario`);
+      peer = await runTechInsightsPeer({
+        scenario,
+        connections: CONNECTIONS,
+        durationSeconds: options.durationSeconds,
+      });
+    }
+
     return {
+      peer,
       entities: size,
       catalogEntities: scenario.entities.length,
       repositories: upstreams.repositories,
       latency,
-      idleRssMb: backend.idleRssMb,
+      idleRssMb,
       sourceStatuses,
       cold,
       warm,

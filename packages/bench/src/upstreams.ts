@@ -17,6 +17,11 @@ export interface UpstreamCounts {
   githubNotModified: number;
   githubGraphqlPoints: number;
   kubernetesRequests: number;
+  /**
+   * CPU the sandboxes spent answering (this process does little else during a phase):
+   * at zero latency the sandbox's GraphQL engine, not the backend, is most of a cold run.
+   */
+  upstreamCpuMs: number;
 }
 
 /**
@@ -38,6 +43,7 @@ export async function startUpstreams(
     world: buildKubernetesWorld(scenario.services, { seed: scenario.seed }),
     latencyMs: latency.kubernetesMs,
   });
+  let cpuAtReset = process.cpuUsage();
   const slugs = scenario.services.flatMap(s =>
     s.githubSlug ? [s.githubSlug] : [],
   );
@@ -59,10 +65,13 @@ export async function startUpstreams(
     resetCounts() {
       github.resetRequests();
       kubernetes.resetRequests();
+      cpuAtReset = process.cpuUsage();
     },
     counts(): UpstreamCounts {
       const c = github.counts();
+      const cpu = process.cpuUsage(cpuAtReset);
       return {
+        upstreamCpuMs: Math.round((cpu.user + cpu.system) / 1000),
         githubRequests: c.total,
         githubGraphql: c.graphql,
         githubRest: c.rest,

@@ -14,6 +14,8 @@ import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+// The benchmark runs the plugin as an adopter's backend would.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maturityPlugin from '@maturity/plugin-maturity-backend';
 import maturityModuleGithub from '@maturity/plugin-maturity-backend-module-github';
 import maturityModuleKubernetes from '@maturity/plugin-maturity-backend-module-kubernetes';
@@ -176,6 +178,9 @@ process.on('message', async (command: BackendCommand) => {
       case 'stop':
         await started?.backend.stop();
         process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (error) {
     reply({

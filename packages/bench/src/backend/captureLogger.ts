@@ -39,6 +39,10 @@ export class CaptureLogger implements RootLoggerService {
       .filter(Boolean)
       .join('/');
     const detail = meta instanceof Error ? ` ${meta.message}` : '';
-    process.stderr.write(`[backend ${level}] ${where} ${message}${detail}\n`);
+    process.stderr.write(
+      `${new Date()
+        .toISOString()
+        .slice(14, 23)} [backend ${level}] ${where} ${message}${detail}\n`,
+    );
   }
 }

@@ -105,6 +105,13 @@ export class DatabaseRollupStore implements RollupStore {
     }));
   }
 
+  async latestComputedAt(): Promise<string | null> {
+    const [row] = await this.db<RollupRow>('maturity_group_rollups').max({
+      at: 'computed_at',
+    });
+    return (row?.at as string | undefined) ?? null;
+  }
+
   async readGroupSnapshots(
     groupRef: string,
     sinceDay: string,

@@ -29,6 +29,8 @@ export interface RollupStore {
   /** Replaces every rollup and writes today's group snapshots. */
   writeRollups(rollups: StoredRollup[]): Promise<void>;
   listRollups(): Promise<StoredRollup[]>;
+  /** When the rollups were last written (null before the first): a version for caches. */
+  latestComputedAt(): Promise<string | null>;
   readGroupSnapshots(
     groupRef: string,
     sinceDay: string,

@@ -66,6 +66,20 @@ async function countStates(store: MaturityStore, visible: 'all' | Set<string>) {
   return counts;
 }
 
+/**
+ * The whole-org rollup is served from a cache as the same object until the next
+ * recompute; serializing it once rather than per request is most of its cost.
+ */
+const serialized = new WeakMap<object, string>();
+function sendJson(res: express.Response, body: object) {
+  let text = serialized.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serialized.set(body, text);
+  }
+  res.type('application/json').send(text);
+}
+
 const ERROR_DETAILS_HIDDEN =
   'Errors recorded; their details name services, so they are shown only to callers who may read every component.';
 
@@ -165,7 +179,8 @@ export async function createRouter(
     await authorize(maturityRollupReadPermission, credentials);
     const query = parse(rollupQuery, req.query, 'query');
     const visible = await options.visibility.visibleComponents(credentials);
-    res.json(
+    sendJson(
+      res,
       await options.rollups.orgRollup({
         visible,
         root: query.root && normalizeRef(query.root, 'group'),

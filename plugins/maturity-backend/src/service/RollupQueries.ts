@@ -23,6 +23,8 @@ export interface RollupFilters {
   tier?: string;
 }
 
+const MAX_CACHED_ROOTS = 500;
+
 /** `'all'`, or the Component refs the caller may see. */
 export type Visible = 'all' | Set<string>;
 
@@ -32,6 +34,15 @@ export type Visible = 'all' | Set<string>;
  * placements with the same code, so the figures never count what the caller cannot see.
  */
 export class RollupQueries {
+  /**
+   * The unfiltered org rollup for callers who see everything, per root, for the current
+   * rollup version and day. Every write of placements or groups is followed by a rollup
+   * recompute (here or in another replica), which changes the version, so this never
+   * serves figures older than the stored rollups.
+   */
+  private readonly wholeOrg = new Map<string, RollupResponse>();
+  private wholeOrgVersion = '';
+
   constructor(
     private readonly store: MaturityStore,
     private readonly rollupStore: RollupStore,
@@ -40,6 +51,34 @@ export class RollupQueries {
   ) {}
 
   async orgRollup(request: {
+    visible: Visible;
+    root?: string;
+    filters: RollupFilters;
+  }): Promise<RollupResponse> {
+    const { visible, root, filters } = request;
+    if (visible !== 'all' || hasFilters(filters)) return this.compute(request);
+    const computedAt = await this.rollupStore.latestComputedAt();
+    if (!computedAt) return this.compute(request);
+    const version = `${computedAt}|${new Date().toISOString().slice(0, 10)}`;
+    if (version !== this.wholeOrgVersion) {
+      this.wholeOrg.clear();
+      this.wholeOrgVersion = version;
+    }
+    const key = root ?? '';
+    let response = this.wholeOrg.get(key);
+    if (!response) {
+      response = await this.compute(request);
+      // Roots come from the query string: a bounded cache cannot be grown without end.
+      if (
+        this.wholeOrgVersion === version &&
+        this.wholeOrg.size < MAX_CACHED_ROOTS
+      )
+        this.wholeOrg.set(key, response);
+    }
+    return response;
+  }
+
+  private async compute(request: {
     visible: Visible;
     root?: string;
     filters: RollupFilters;
