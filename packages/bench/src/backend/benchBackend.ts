@@ -146,6 +146,9 @@ async function refresh(
   }
 }
 
+// Never outlive the benchmark: if it dies, its IPC channel closes.
+process.on('disconnect', () => process.exit(1));
+
 let started: Started | undefined;
 let databaseDirectory = '';
 

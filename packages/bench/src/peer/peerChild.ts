@@ -63,6 +63,9 @@ async function handle(command: PeerCommand): Promise<void> {
   }
 }
 
+// Never outlive the benchmark: if it dies, its IPC channel closes.
+process.on('disconnect', () => process.exit(1));
+
 process.on('message', (message: PeerCommand) => {
   // The TypeScript loader also talks on this channel: only answer our commands.
   if (!['start', 'write-facts', 'stop'].includes(message?.type)) return;

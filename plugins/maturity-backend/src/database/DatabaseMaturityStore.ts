@@ -30,6 +30,7 @@ import {
   type ResultRow,
   type RunRow,
 } from './rows';
+import { joinFactValues, needsFacts } from './storedValues';
 
 const migrationsDir = resolvePackagePath(
   '@maturity/plugin-maturity-backend',
@@ -276,10 +277,12 @@ export class DatabaseMaturityStore implements MaturityStore {
     const results = await this.db<ResultRow>('maturity_check_results')
       .where({ entity_ref: entityRef })
       .orderBy('check_id');
-    return {
-      placement: rowToPlacement(row),
-      results: results.map(rowToResult),
-    };
+    let stored = results.map(rowToResult);
+    if (needsFacts(stored)) {
+      const facts = await this.readFacts([entityRef]);
+      stored = joinFactValues(stored, facts.get(entityRef) ?? new Map());
+    }
+    return { placement: rowToPlacement(row), results: stored };
   }
 }
 

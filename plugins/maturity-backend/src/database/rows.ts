@@ -12,6 +12,8 @@ import type {
   StoredPlacement,
 } from './MaturityStore';
 
+import { causesToStore, evidenceToStore } from './storedValues';
+
 // Row shapes and mappers, kept apart from the queries so the store reads as SQL only.
 
 export interface FactRow {
@@ -85,7 +87,7 @@ export const resultToRow = (
   check_id: result.checkId,
   state: result.state,
   reason: result.reason,
-  evidence: JSON.stringify(result.evidence),
+  evidence: JSON.stringify(evidenceToStore(result.evidence)),
   waiver: result.waiver ? JSON.stringify(result.waiver) : null,
   evaluated_at: evaluatedAt,
 });
@@ -185,7 +187,7 @@ export const changeToRow = (c: LevelChange): ChangeRow => ({
   changed_at: c.changedAt,
   from_level: c.fromLevel,
   to_level: c.toLevel,
-  causes: JSON.stringify(c.causes),
+  causes: JSON.stringify(causesToStore(c.causes)),
 });
 
 export const rowToChange = (row: ChangeRow): LevelChange => ({

@@ -24,6 +24,9 @@ import { entityRefOf } from './entityRefOf';
 import { inputHash } from './inputHash';
 import { levelChangeCauses } from './levelChangeCauses';
 
+/** Entities read, evaluated and written together. */
+const EVALUATION_CHUNK = 500;
+
 export interface EvaluatorOptions {
   store: MaturityStore;
   rubric: Rubric;
@@ -50,6 +53,29 @@ export class Evaluator {
   async evaluate(
     entities: readonly Entity[],
     options: { now?: Date; force?: boolean } = {},
+  ): Promise<EvaluationSummary> {
+    const summary: EvaluationSummary = {
+      evaluated: 0,
+      unchanged: 0,
+      levelChanges: 0,
+    };
+    // A chunk at a time: memory stays bounded by the chunk, not the catalog, and each
+    // chunk's results, placements and history are written in one transaction.
+    for (let i = 0; i < entities.length; i += EVALUATION_CHUNK) {
+      const chunk = await this.evaluateChunk(
+        entities.slice(i, i + EVALUATION_CHUNK),
+        options,
+      );
+      summary.evaluated += chunk.evaluated;
+      summary.unchanged += chunk.unchanged;
+      summary.levelChanges += chunk.levelChanges;
+    }
+    return summary;
+  }
+
+  private async evaluateChunk(
+    entities: readonly Entity[],
+    options: { now?: Date; force?: boolean },
   ): Promise<EvaluationSummary> {
     const now = options.now ?? new Date();
     const { store, rubric, staleAfterMs } = this.options;
