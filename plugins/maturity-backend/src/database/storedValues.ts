@@ -13,6 +13,8 @@ import type {
  */
 export const INLINE_VALUE_LIMIT = 256;
 
+const NOT_KEPT = '(a large value, not kept)';
+
 function isLarge(value: unknown): boolean {
   return JSON.stringify(value ?? null).length > INLINE_VALUE_LIMIT;
 }
@@ -60,8 +62,6 @@ export function causesToStore(causes: LevelChangeCause[]): LevelChangeCause[] {
     })),
   }));
 }
-
-const NOT_KEPT = '(a large value, not kept)';
 
 function describeIfLarge(value: unknown): unknown {
   if (!isLarge(value)) return value;
