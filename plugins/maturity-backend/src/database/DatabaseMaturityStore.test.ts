@@ -72,6 +72,41 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('re-observes unchanged facts and rewrites changed ones, problems included', async () => {
+      const later = { observedAt: '2026-11-21T11:00:00.000Z', runId: 'r2' };
+      await store.upsertFacts([
+        fact('component:default/a', 'catalog.owner', 'group:default/t'),
+        fact('component:default/a', 'catalog.tags', ['java']),
+        {
+          ...fact('component:default/a', 'github.files', null),
+          problem: '403',
+        },
+      ]);
+      await store.upsertFacts([
+        {
+          ...fact('component:default/a', 'catalog.owner', 'group:default/t'),
+          ...later,
+        },
+        { ...fact('component:default/a', 'catalog.tags', ['go']), ...later },
+        { ...fact('component:default/a', 'github.files', ['a.yml']), ...later },
+      ]);
+      const facts = (await store.readFacts(['component:default/a'])).get(
+        'component:default/a',
+      )!;
+      expect(facts.get('catalog.owner')).toEqual({
+        ...fact('component:default/a', 'catalog.owner', 'group:default/t'),
+        ...later,
+      });
+      expect(facts.get('catalog.tags')).toMatchObject({
+        value: ['go'],
+        ...later,
+      });
+      expect(facts.get('github.files')).toEqual({
+        ...fact('component:default/a', 'github.files', ['a.yml']),
+        ...later,
+      });
+    });
+
     it('upserts facts and reads them back per entity, JSON intact', async () => {
       await store.upsertFacts([
         fact('component:default/a', 'catalog.owner', {

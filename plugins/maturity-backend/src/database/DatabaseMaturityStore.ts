@@ -69,10 +69,50 @@ export class DatabaseMaturityStore implements MaturityStore {
     if (facts.length === 0) return;
     await this.db.transaction(async tx => {
       for (const batch of chunks(facts.map(factToRow), BATCH)) {
-        await tx<FactRow>('maturity_facts')
-          .insert(batch)
-          .onConflict(['entity_ref', 'name'])
-          .merge();
+        // Most facts are the same as last run: rewriting them would cost as much as the
+        // whole collection on a warm run. Unchanged ones only get the new observation.
+        const stored = await tx<FactRow>('maturity_facts')
+          .whereIn(
+            ['entity_ref', 'name'],
+            batch.map(r => [r.entity_ref, r.name]),
+          )
+          .select('entity_ref', 'name', 'value', 'source', 'problem');
+        const before = new Map(
+          stored.map(r => [`${r.entity_ref}\u0000${r.name}`, r]),
+        );
+        const changed: FactRow[] = [];
+        const reobserved = new Map<string, FactRow[]>();
+        for (const row of batch) {
+          const old = before.get(`${row.entity_ref}\u0000${row.name}`);
+          if (
+            old &&
+            old.value === row.value &&
+            old.source === row.source &&
+            (old.problem ?? null) === row.problem
+          ) {
+            const key = `${row.observed_at}\u0000${row.run_id ?? ''}`;
+            reobserved.set(key, [...(reobserved.get(key) ?? []), row]);
+          } else {
+            changed.push(row);
+          }
+        }
+        if (changed.length > 0) {
+          await tx<FactRow>('maturity_facts')
+            .insert(changed)
+            .onConflict(['entity_ref', 'name'])
+            .merge();
+        }
+        for (const rows of reobserved.values()) {
+          await tx<FactRow>('maturity_facts')
+            .whereIn(
+              ['entity_ref', 'name'],
+              rows.map(r => [r.entity_ref, r.name]),
+            )
+            .update({
+              observed_at: rows[0].observed_at,
+              run_id: rows[0].run_id,
+            });
+        }
       }
     });
   }

@@ -58,7 +58,7 @@ export interface CycleTimings {
 
 /**
  * One collection cycle for one shard: list the catalog's Components, forget entities
- * that left it, let every source collect in bulk for the shard's entities, evaluate them,
+ * that left it, let every source collect in bulk (side by side) for the shard's entities, evaluate them,
  * and roll the whole group tree up. A failing source is recorded and skipped; the others
  * and the evaluation still run, on the last good facts.
  */
@@ -94,13 +94,19 @@ export class CollectionRunner {
     const entities = all.filter(
       e => shardOf(entityRefOf(e), shard.count) === shard.index,
     );
-    for (const source of sources) {
-      signal.throwIfAborted();
-      await this.runSource(source, entities, signal);
-    }
+    // Sources are independent (each writes only its own facts), so they collect side by
+    // side: a cycle takes as long as the slowest source, not the sum of all.
+    signal.throwIfAborted();
+    await Promise.all(
+      sources.map(source => this.runSource(source, entities, signal)),
+    );
     const sourcesMs = clock.lap();
+    // A run past its timeout may have lost its lease to another replica: stop before
+    // writing evaluations or rollups that replica is writing too.
+    signal.throwIfAborted();
     const summary = await evaluator.evaluate(entities);
     const evaluateMs = clock.lap();
+    signal.throwIfAborted();
     await rollups.recompute();
     await this.pruneHistory();
     const rollupMs = clock.lap();
