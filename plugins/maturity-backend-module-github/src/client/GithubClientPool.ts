@@ -67,6 +67,7 @@ export class GithubClientPool {
             token,
             timeoutMs: options.requestTimeoutMs,
             maxRetries: options.maxRetries,
+            concurrency: options.concurrency,
             maxRetryAfterSeconds: options.maxRetryAfterSeconds,
             gate,
             ...run,

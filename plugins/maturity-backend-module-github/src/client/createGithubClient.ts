@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { RateLimitGate } from './RateLimitGate';
 import type { RequestCounter } from './RequestCounter';
@@ -15,6 +16,8 @@ export interface GithubClientOptions {
   timeoutMs: number;
   /** Retries of 5xx, timeouts and rate limits per request. */
   maxRetries: number;
+  /** GraphQL queries in flight at once (`maturity.github.concurrency`). */
+  concurrency: number;
   /** Longest Retry-After (or rate-limit reset) worth waiting for inside one run. */
   maxRetryAfterSeconds: number;
   gate: RateLimitGate;
@@ -22,6 +25,9 @@ export interface GithubClientOptions {
   signal: AbortSignal;
   logger: LoggerService;
 }
+
+/** Least time between the starts of two GraphQL queries (at most 240 a minute). */
+const QUERY_SPACING_MS = 250;
 
 /** An Octokit with this module's plugins installed; only `request` and `graphql` are used. */
 export type GithubClient = Octokit;
@@ -108,6 +114,16 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     throttle: {
       onRateLimit: shouldRetry('rate limit'),
       onSecondaryRateLimit: shouldRetry('secondary rate limit'),
+      // The throttling plugin paces every GraphQL call like a mutation: one at a time, a
+      // second apart, which made a 10,000-repository cold run take 200 queries × 1 s. We
+      // only read, so queries share the mutation pacing no longer: up to `concurrency` at
+      // once, starts spaced so a run stays far below GitHub's secondary limit of 2,000
+      // GraphQL points a minute. Secondary-limit answers are still honoured above.
+      write: new Bottleneck.Group({
+        id: 'maturity-github-queries',
+        maxConcurrent: options.concurrency,
+        minTime: QUERY_SPACING_MS,
+      }),
     },
     // Not `request.retries`: plugin-retry 6 would then retry every error, 304s included.
     retry: {
