@@ -77,6 +77,13 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
     ['Compute + write, cold (ms)', s => ms(s.computeAndWriteColdMs)],
     ['Sandbox CPU, cold (ms)', s => ms(s.phases.cold.upstreamCpuMs)],
     [
+      'Sources, cold: catalog / GitHub / Kubernetes (ms)',
+      s =>
+        ['catalog', 'github', 'kubernetes']
+          .map(id => ms(s.sourceStatuses[id]?.durationMs ?? NaN))
+          .join(' / '),
+    ],
+    [
       'Entities evaluated cold / warm / delta',
       s =>
         `${s.phases.cold.evaluated} / ${s.phases.warm.evaluated} / ${s.phases.delta.evaluated}`,

@@ -1,13 +1,13 @@
 import type { SourcesResponse } from '@maturity/plugin-maturity-common';
 
 /**
- * The latest run of each source, checked: figures from a run in which a source failed
+ * The latest run of each source, checked, with how long it took: figures from a run in which a source failed
  * would flatter us, so a failed source stops the benchmark with its error.
  */
 export async function checkSourceRuns(
   baseUrl: string,
   headers: Record<string, string>,
-): Promise<Record<string, string>> {
+): Promise<Record<string, { status: string; durationMs: number }>> {
   const response = await fetch(`${baseUrl}/api/maturity/sources`, { headers });
   if (!response.ok)
     throw new Error(`GET /api/maturity/sources answered ${response.status}`);
@@ -17,7 +17,7 @@ export async function checkSourceRuns(
     const seen = latest.get(run.source);
     if (!seen || run.startedAt > seen.startedAt) latest.set(run.source, run);
   }
-  const statuses: Record<string, string> = {};
+  const statuses: Record<string, { status: string; durationMs: number }> = {};
   for (const [source, run] of latest) {
     if (run.status === 'failed' || run.entities === 0)
       throw new Error(
@@ -25,7 +25,12 @@ export async function checkSourceRuns(
           run.error ?? 'no error recorded'
         }`,
       );
-    statuses[source] = run.status;
+    statuses[source] = {
+      status: run.status,
+      durationMs:
+        new Date(run.finishedAt ?? run.startedAt).getTime() -
+        new Date(run.startedAt).getTime(),
+    };
   }
   for (const source of ['catalog', 'github', 'kubernetes'])
     if (!statuses[source]) throw new Error(`source ${source} never ran`);

@@ -249,7 +249,16 @@ describe.each(databases.eachSupportedId())(
 
       const migrations = { directory: DatabaseMaturityStore.migrationsDir };
       const steps = (await knex.migrate.list(migrations))[0].length;
-      expect(steps).toBe(3);
+      expect(steps).toBe(4);
+      const resultsBefore = await store.readResults(['component:default/a']);
+      // The last step regroups results one row per entity; its down step splits them.
+      await knex.migrate.down(migrations);
+      expect(await knex.schema.hasTable('maturity_check_results')).toBe(true);
+      await knex.migrate.up(migrations);
+      expect(await store.readResults(['component:default/a'])).toEqual(
+        resultsBefore,
+      );
+      expect(resultsBefore.get('component:default/a')).toHaveLength(1);
       for (let i = 0; i < steps; i++) await knex.migrate.down(migrations);
       expect(await knex.schema.hasTable('maturity_facts')).toBe(false);
       for (let i = 0; i < steps; i++) await knex.migrate.up(migrations);

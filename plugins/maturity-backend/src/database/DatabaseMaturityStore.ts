@@ -20,14 +20,14 @@ import {
   type SnapshotRow,
   factToRow,
   placementToRow,
-  resultToRow,
+  resultsToRow,
   rowToFact,
   rowToPlacement,
-  rowToResult,
+  rowToResults,
   rowToRun,
   type FactRow,
   type PlacementRow,
-  type ResultRow,
+  type EntityResultsRow,
   type RunRow,
 } from './rows';
 import { joinFactValues, needsFacts } from './storedValues';
@@ -41,7 +41,7 @@ const migrationsDir = resolvePackagePath(
 const BATCH = 100;
 const ENTITY_TABLES = [
   'maturity_facts',
-  'maturity_check_results',
+  'maturity_entity_results',
   'maturity_placements',
   'maturity_entity_snapshots',
   'maturity_level_changes',
@@ -209,16 +209,18 @@ export class DatabaseMaturityStore implements MaturityStore {
   }
 
   async countResultStates() {
-    const rows: { check_id: string; state: string; count: string | number }[] =
-      await this.db('maturity_check_results')
-        .select('check_id', 'state')
-        .count({ count: '*' })
-        .groupBy('check_id', 'state');
     const counts = new Map<string, Record<string, number>>();
+    const rows: Pick<EntityResultsRow, 'states'>[] = await this.db(
+      'maturity_entity_results',
+    ).select('states');
     for (const row of rows) {
-      const byState = counts.get(row.check_id) ?? {};
-      byState[row.state] = Number(row.count);
-      counts.set(row.check_id, byState);
+      for (const [checkId, state] of Object.entries(
+        JSON.parse(row.states) as Record<string, string>,
+      )) {
+        const byState = counts.get(checkId) ?? {};
+        byState[state] = (byState[state] ?? 0) + 1;
+        counts.set(checkId, byState);
+      }
     }
     return counts;
   }
@@ -226,14 +228,11 @@ export class DatabaseMaturityStore implements MaturityStore {
   async readResults(entityRefs: string[]) {
     const results = new Map<string, CheckResult[]>();
     for (const batch of chunks(entityRefs, 500)) {
-      const rows = await this.db<ResultRow>('maturity_check_results').whereIn(
-        'entity_ref',
-        batch,
-      );
+      const rows = await this.db<EntityResultsRow>(
+        'maturity_entity_results',
+      ).whereIn('entity_ref', batch);
       for (const row of rows) {
-        const list = results.get(row.entity_ref) ?? [];
-        list.push(rowToResult(row));
-        results.set(row.entity_ref, list);
+        results.set(row.entity_ref, sortByCheck(rowToResults(row)));
       }
     }
     return results;
@@ -249,17 +248,18 @@ export class DatabaseMaturityStore implements MaturityStore {
         await tx<ChangeRow>('maturity_level_changes').insert(rows);
       }
       for (const batch of chunks(evaluations, BATCH)) {
-        const refs = batch.map(e => e.placement.entityRef);
-        // Replace rather than merge: a check removed from the rubric leaves no result behind.
-        await tx('maturity_check_results').whereIn('entity_ref', refs).delete();
-        const resultRows = batch.flatMap(e =>
-          e.results.map(r =>
-            resultToRow(e.placement.entityRef, e.placement.evaluatedAt, r),
-          ),
-        );
-        for (const rows of chunks(resultRows, BATCH)) {
-          await tx<ResultRow>('maturity_check_results').insert(rows);
-        }
+        await tx<EntityResultsRow>('maturity_entity_results')
+          .insert(
+            batch.map(e =>
+              resultsToRow(
+                e.placement.entityRef,
+                e.placement.evaluatedAt,
+                e.results,
+              ),
+            ),
+          )
+          .onConflict('entity_ref')
+          .merge();
         await tx<PlacementRow>('maturity_placements')
           .insert(batch.map(e => placementToRow(e.placement)))
           .onConflict('entity_ref')
@@ -314,16 +314,20 @@ export class DatabaseMaturityStore implements MaturityStore {
       .where({ entity_ref: entityRef })
       .first();
     if (!row) return undefined;
-    const results = await this.db<ResultRow>('maturity_check_results')
+    const results = await this.db<EntityResultsRow>('maturity_entity_results')
       .where({ entity_ref: entityRef })
-      .orderBy('check_id');
-    let stored = results.map(rowToResult);
+      .first();
+    let stored = results ? sortByCheck(rowToResults(results)) : [];
     if (needsFacts(stored)) {
       const facts = await this.readFacts([entityRef]);
       stored = joinFactValues(stored, facts.get(entityRef) ?? new Map());
     }
     return { placement: rowToPlacement(row), results: stored };
   }
+}
+
+function sortByCheck(results: CheckResult[]): CheckResult[] {
+  return results.sort((a, b) => a.checkId.localeCompare(b.checkId));
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

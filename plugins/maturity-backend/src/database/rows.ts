@@ -68,37 +68,33 @@ export const rowToRun = (row: RunRow): SourceRun => ({
   error: row.error,
 });
 
-export interface ResultRow {
+/** All of one entity's check results in one row. */
+export interface EntityResultsRow {
   entity_ref: string;
-  check_id: string;
-  state: string;
-  reason: string;
-  evidence: string;
-  waiver: string | null;
+  /** JSON: CheckResult[], large evidence values by reference (see storedValues). */
+  results: string;
+  /** JSON: check id → state, for counting without reading the results. */
+  states: string;
   evaluated_at: string;
 }
 
-export const resultToRow = (
+export const resultsToRow = (
   entityRef: string,
   evaluatedAt: string,
-  result: CheckResult,
-): ResultRow => ({
+  results: CheckResult[],
+): EntityResultsRow => ({
   entity_ref: entityRef,
-  check_id: result.checkId,
-  state: result.state,
-  reason: result.reason,
-  evidence: JSON.stringify(evidenceToStore(result.evidence)),
-  waiver: result.waiver ? JSON.stringify(result.waiver) : null,
+  results: JSON.stringify(
+    results.map(r => ({ ...r, evidence: evidenceToStore(r.evidence) })),
+  ),
+  states: JSON.stringify(
+    Object.fromEntries(results.map(r => [r.checkId, r.state])),
+  ),
   evaluated_at: evaluatedAt,
 });
 
-export const rowToResult = (row: ResultRow): CheckResult => ({
-  checkId: row.check_id,
-  state: row.state as CheckResult['state'],
-  reason: row.reason,
-  evidence: JSON.parse(row.evidence),
-  ...(row.waiver ? { waiver: JSON.parse(row.waiver) } : {}),
-});
+export const rowToResults = (row: EntityResultsRow): CheckResult[] =>
+  JSON.parse(row.results);
 
 export interface PlacementRow {
   entity_ref: string;
