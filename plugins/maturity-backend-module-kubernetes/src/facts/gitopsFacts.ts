@@ -1,6 +1,26 @@
 import type { K8sGitopsFact } from '@maturity/plugin-maturity-common';
 import type { CustomObjectTypes } from '../client/customObjects';
+import { lookup } from './lookupIndex';
 import type { MatchedWorkload } from './matchedWorkload';
+
+/** Applications filed by the resources they list (namespace blank when unset) and their name. */
+const ARGO_APPS = {
+  name: 'argocd-applications',
+  keysOf: (app: CustomObjectTypes['Application']) => [
+    ...(app.status?.resources ?? []).map(
+      r => `resource|${r.kind}|${r.namespace ?? ''}|${r.name}`,
+    ),
+    `name|${app.metadata.name}`,
+  ],
+};
+
+/** Flux objects filed by namespace and name. */
+const FLUX_OBJECTS = {
+  name: 'flux-objects',
+  keysOf: (o: CustomObjectTypes['Kustomization']) => [
+    `${o.metadata.namespace}|${o.metadata.name}`,
+  ],
+};
 
 /**
  * Argo CD Applications that list a workload among their resources (or own its tracking
@@ -11,7 +31,11 @@ export function gitops(workloads: readonly MatchedWorkload[]): K8sGitopsFact[] {
   for (const w of workloads) {
     const trackingApp =
       w.labels['argocd.argoproj.io/instance'] ?? trackingIdApp(w);
-    for (const app of w.snapshot.custom.Application) {
+    for (const app of lookup(w.snapshot.custom.Application, ARGO_APPS, [
+      `resource|${w.kind}|${w.namespace}|${w.name}`,
+      `resource|${w.kind}||${w.name}`,
+      trackingApp && `name|${trackingApp}`,
+    ])) {
       const listed = (app.status?.resources ?? []).some(
         r =>
           r.kind === w.kind &&
@@ -32,9 +56,9 @@ export function gitops(workloads: readonly MatchedWorkload[]): K8sGitopsFact[] {
     const flux = (kind: 'Kustomization' | 'HelmRelease', prefix: string) => {
       const name = w.labels[`${prefix}/name`];
       const namespace = w.labels[`${prefix}/namespace`];
-      const object = w.snapshot.custom[kind].find(
-        o => o.metadata.name === name && o.metadata.namespace === namespace,
-      );
+      const [object] = lookup(w.snapshot.custom[kind], FLUX_OBJECTS, [
+        `${namespace}|${name}`,
+      ]);
       if (!object) return;
       const ready = isReady(object);
       facts.set(`${w.snapshot.cluster}/flux/${kind}/${namespace}/${name}`, {

@@ -8,6 +8,7 @@ import type { CustomObjectTypes, KyvernoMatch } from '../client/customObjects';
 import type { MatchedWorkload } from './matchedWorkload';
 import { parseExpiry } from './parseExpiry';
 import { inNamespace } from './inNamespace';
+import { lookup } from './lookupIndex';
 
 const DAY_MS = 86_400_000;
 
@@ -36,6 +37,32 @@ function reportsOn(
   );
 }
 
+/** Reports filed by namespace and the owner their labels name (a ReplicaSet also under its Deployment). */
+const REPORT_OWNERS = {
+  name: 'trivy-report-owner',
+  keysOf: (report: CustomObjectTypes['VulnerabilityReport']) => {
+    const labels = report.metadata.labels ?? {};
+    const namespace = report.metadata.namespace ?? '';
+    const kind = labels['trivy-operator.resource.kind'];
+    const name = labels['trivy-operator.resource.name'] ?? '';
+    const deployment = /^(.+)-[a-z0-9]+$/.exec(name)?.[1];
+    return [
+      `${namespace}|${kind}|${name}`,
+      ...(kind === 'ReplicaSet' && deployment
+        ? [`${namespace}|Deployment|${deployment}`]
+        : []),
+    ];
+  },
+};
+
+/** The reports that may be about the workload; `reportsOn` decides. */
+function reportCandidates(
+  reports: readonly CustomObjectTypes['VulnerabilityReport'][],
+  w: MatchedWorkload,
+) {
+  return lookup(reports, REPORT_OWNERS, [`${w.namespace}|${w.kind}|${w.name}`]);
+}
+
 /** The newest Trivy reports of the workloads and their fixable critical and high findings. */
 export function scanReports(
   workloads: readonly MatchedWorkload[],
@@ -47,12 +74,12 @@ export function scanReports(
       .sort()
       .at(-1) ?? null;
   const vulnerability = workloads.flatMap(w =>
-    inNamespace(w.snapshot.custom.VulnerabilityReport, w.namespace).filter(r =>
+    reportCandidates(w.snapshot.custom.VulnerabilityReport, w).filter(r =>
       reportsOn(w, r),
     ),
   );
   const configAudit = workloads.flatMap(w =>
-    inNamespace(w.snapshot.custom.ConfigAuditReport, w.namespace).filter(r =>
+    reportCandidates(w.snapshot.custom.ConfigAuditReport, w).filter(r =>
       reportsOn(w, r),
     ),
   );
