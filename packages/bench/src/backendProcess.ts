@@ -1,4 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import type {
   DatabaseFigures,
   RefreshFigures,
 } from './backend/protocol';
+import { ask, forkTypeScript } from './ipc';
 
 /**
  * Runs the backend under test in a child process (see backend/benchBackend.ts) with an
@@ -29,20 +31,17 @@ export class BackendProcess {
     config: JsonObject;
   }): Promise<BackendProcess> {
     const directory = mkdtempSync(join(tmpdir(), 'maturity-bench-'));
-    // The benchmark runs from source (never built), so the entry is beside this file.
-    // eslint-disable-next-line no-restricted-syntax
-    const child = fork(join(__dirname, 'backend', 'benchBackend.ts'), [], {
-      execArgv: [
+    // The benchmark runs from source (it is never built).
+    const child = forkTypeScript(
+      resolvePackagePath('@maturity/bench', 'src/backend/benchBackend.ts'),
+      [
         // BENCH_CPU_PROFILE=<dir> writes a CPU profile of the backend, to see where time goes.
         ...(process.env.BENCH_CPU_PROFILE
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
           : []),
         '--expose-gc',
-        '--require',
-        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       ],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    );
     const config = {
       ...options.config,
       backend: {
@@ -53,7 +52,7 @@ export class BackendProcess {
         },
       },
     };
-    const ready = await ask(child, {
+    const ready = await askBackend(child, {
       type: 'start',
       seed: options.seed,
       size: options.size,
@@ -68,13 +67,17 @@ export class BackendProcess {
     phase: string,
     trigger: 'now' | 'follow-up' = 'now',
   ): Promise<RefreshFigures> {
-    const answer = await ask(this.child, { type: 'refresh', phase, trigger });
+    const answer = await askBackend(this.child, {
+      type: 'refresh',
+      phase,
+      trigger,
+    });
     if (answer.type !== 'refreshed') throw unexpected(answer);
     return answer.figures;
   }
 
   async databaseFigures(): Promise<DatabaseFigures> {
-    const answer = await ask(this.child, { type: 'db-stats' });
+    const answer = await askBackend(this.child, { type: 'db-stats' });
     if (answer.type !== 'db-stats') throw unexpected(answer);
     return answer.figures;
   }
@@ -89,32 +92,15 @@ export class BackendProcess {
   }
 }
 
-const REPLY_TYPES = new Set<string>([
+const REPLY_TYPES: BackendReply['type'][] = [
   'ready',
   'refreshed',
   'db-stats',
   'failed',
-]);
+];
 
-function ask(child: ChildProcess, command: BackendCommand) {
-  return new Promise<BackendReply>((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(
-        new Error(
-          `the backend process exited (${code}) during ${command.type}`,
-        ),
-      );
-    // The TypeScript loader also talks on this channel (file-watch notices): skip those.
-    const onMessage = (message: BackendReply) => {
-      if (!REPLY_TYPES.has(message?.type)) return;
-      child.off('exit', onExit);
-      child.off('message', onMessage);
-      resolve(message);
-    };
-    child.once('exit', onExit);
-    child.on('message', onMessage);
-    child.send(command);
-  });
+function askBackend(child: ChildProcess, command: BackendCommand) {
+  return ask<BackendReply>(child, command, REPLY_TYPES);
 }
 
 function unexpected(reply: BackendReply): Error {

@@ -76,10 +76,10 @@ export async function runScenario(options: {
       name: string,
       trigger: 'now' | 'follow-up' = 'now',
     ) => {
-      upstreams.resetCounts();
+      await upstreams.resetCounts();
       log(`${size} services: ${name} collection`);
       const figures = await backend!.refresh(name, trigger);
-      return { ...figures, ...upstreams.counts() };
+      return { ...figures, ...(await upstreams.counts()) };
     };
 
     const cold = await phase('cold');

@@ -1,13 +1,17 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   buildGithubWorld,
-  buildKubernetesWorld,
   clusterLocatorConfig,
   pushCommit,
   startGithubSandbox,
-  startKubernetesSandbox,
   type Scenario,
 } from '@maturity/sandbox';
+import { ask, forkTypeScript } from './ipc';
 import type { LatencyProfile } from './latencyProfiles';
+import type {
+  KubernetesUpstreamCommand,
+  KubernetesUpstreamReply,
+} from './upstreams/kubernetesUpstream';
 
 /** Requests the upstreams received during one phase. */
 export interface UpstreamCounts {
@@ -18,8 +22,8 @@ export interface UpstreamCounts {
   githubGraphqlPoints: number;
   kubernetesRequests: number;
   /**
-   * CPU the sandboxes spent answering (this process does little else during a phase):
-   * at zero latency the sandbox's GraphQL engine, not the backend, is most of a cold run.
+   * CPU the sandboxes spent answering (this process does little else during a phase, the
+   * Kubernetes sandbox has its own): it shares the machine's cores with the backend.
    */
   upstreamCpuMs: number;
 }
@@ -39,10 +43,7 @@ export async function startUpstreams(
     // The benchmark measures our requests, not GitHub's hourly budget.
     rateLimit: 10_000_000,
   });
-  let kubernetes = await startKubernetesSandbox({
-    world: buildKubernetesWorld(scenario.services, { seed: scenario.seed }),
-    latencyMs: latency.kubernetesMs,
-  });
+  const kubernetes = await startKubernetesUpstream(scenario, latency);
   let cpuAtReset = process.cpuUsage();
   const slugs = scenario.services.flatMap(s =>
     s.githubSlug ? [s.githubSlug] : [],
@@ -62,22 +63,25 @@ export async function startUpstreams(
       },
       ...clusterLocatorConfig(kubernetes.clusters),
     },
-    resetCounts() {
+    async resetCounts() {
       github.resetRequests();
-      kubernetes.resetRequests();
+      await kubernetes.ask({ type: 'reset' });
       cpuAtReset = process.cpuUsage();
     },
-    counts(): UpstreamCounts {
+    async counts(): Promise<UpstreamCounts> {
       const c = github.counts();
       const cpu = process.cpuUsage(cpuAtReset);
+      const k8s = await kubernetes.ask({ type: 'counts' });
+      if (k8s.type !== 'counts')
+        throw new Error('Kubernetes sandbox: no counts');
       return {
-        upstreamCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        upstreamCpuMs: Math.round((cpu.user + cpu.system) / 1000) + k8s.cpuMs,
         githubRequests: c.total,
         githubGraphql: c.graphql,
         githubRest: c.rest,
         githubNotModified: c.notModified,
         githubGraphqlPoints: c.graphqlPoints,
-        kubernetesRequests: kubernetes.requestCount(),
+        kubernetesRequests: k8s.requests,
       };
     },
     /** New commits on `share` of the linked repositories, spread evenly. */
@@ -92,12 +96,53 @@ export async function startUpstreams(
     },
     /** Stops both servers and lets go of their worlds (gigabytes at 50,000 services). */
     async close() {
-      await Promise.all([github.close(), kubernetes.close()]);
+      await Promise.all([github.close(), kubernetes.stop()]);
       githubWorld = undefined as never;
       github = undefined as never;
-      kubernetes = undefined as never;
     },
   };
 }
 
 export type Upstreams = Awaited<ReturnType<typeof startUpstreams>>;
+
+/** The Kubernetes sandbox for the scenario, in its own process. */
+async function startKubernetesUpstream(
+  scenario: Scenario,
+  latency: LatencyProfile,
+) {
+  // The benchmark runs from source (it is never built).
+  const child = forkTypeScript(
+    resolvePackagePath(
+      '@maturity/bench',
+      'src/upstreams/kubernetesUpstream.ts',
+    ),
+  );
+  const talk = async (command: KubernetesUpstreamCommand) => {
+    const answer = await ask<KubernetesUpstreamReply>(child, command, [
+      'started',
+      'counts',
+      'done',
+      'failed',
+    ]);
+    if (answer.type === 'failed')
+      throw new Error(`Kubernetes sandbox: ${answer.message}`);
+    return answer;
+  };
+  const started = await talk({
+    type: 'start',
+    seed: scenario.seed,
+    size: scenario.size,
+    latencyMs: latency.kubernetesMs,
+  });
+  if (started.type !== 'started')
+    throw new Error('Kubernetes sandbox did not start');
+  return {
+    clusters: started.clusters,
+    ask: talk,
+    async stop() {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      await talk({ type: 'stop' }).catch(() => child.kill('SIGKILL'));
+      await exited;
+    },
+  };
+}
