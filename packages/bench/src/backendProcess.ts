@@ -10,7 +10,7 @@ import type {
   DatabaseFigures,
   RefreshFigures,
 } from './backend/protocol';
-import { ask, forkTypeScript } from './ipc';
+import { forkTypeScript, request, stopChild } from './ipc';
 
 /**
  * Runs the backend under test in a child process (see backend/benchBackend.ts) with an
@@ -52,14 +52,13 @@ export class BackendProcess {
         },
       },
     };
-    const ready = await askBackend(child, {
+    const ready = await askBackend(child, 'ready', {
       type: 'start',
       seed: options.seed,
       size: options.size,
       catalogLatencyMs: options.catalogLatencyMs,
       config,
     });
-    if (ready.type !== 'ready') throw unexpected(ready);
     return new BackendProcess(child, directory, ready.port, ready.idleRssMb);
   }
 
@@ -67,46 +66,31 @@ export class BackendProcess {
     phase: string,
     trigger: 'now' | 'follow-up' = 'now',
   ): Promise<RefreshFigures> {
-    const answer = await askBackend(this.child, {
+    const answer = await askBackend(this.child, 'refreshed', {
       type: 'refresh',
       phase,
       trigger,
     });
-    if (answer.type !== 'refreshed') throw unexpected(answer);
     return answer.figures;
   }
 
   async databaseFigures(): Promise<DatabaseFigures> {
-    const answer = await askBackend(this.child, { type: 'db-stats' });
-    if (answer.type !== 'db-stats') throw unexpected(answer);
+    const answer = await askBackend(this.child, 'db-stats', {
+      type: 'db-stats',
+    });
     return answer.figures;
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise(resolve => this.child.once('exit', resolve));
-    this.child.send({ type: 'stop' } satisfies BackendCommand);
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await stopChild(this.child);
     rmSync(this.directory, { recursive: true, force: true });
   }
 }
 
-const REPLY_TYPES: BackendReply['type'][] = [
-  'ready',
-  'refreshed',
-  'db-stats',
-  'failed',
-];
-
-function askBackend(child: ChildProcess, command: BackendCommand) {
-  return ask<BackendReply>(child, command, REPLY_TYPES);
-}
-
-function unexpected(reply: BackendReply): Error {
-  return new Error(
-    reply.type === 'failed'
-      ? `the backend failed: ${reply.message}`
-      : `unexpected answer from the backend: ${reply.type}`,
-  );
+function askBackend<T extends BackendReply['type']>(
+  child: ChildProcess,
+  expected: T,
+  command: BackendCommand,
+) {
+  return request<BackendReply, T>(child, command, expected, 'the backend');
 }

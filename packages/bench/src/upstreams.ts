@@ -6,7 +6,7 @@ import {
   startGithubSandbox,
   type Scenario,
 } from '@maturity/sandbox';
-import { ask, forkTypeScript } from './ipc';
+import { forkTypeScript, request, stopChild } from './ipc';
 import type { LatencyProfile } from './latencyProfiles';
 import type {
   KubernetesUpstreamCommand,
@@ -65,15 +65,13 @@ export async function startUpstreams(
     },
     async resetCounts() {
       github.resetRequests();
-      await kubernetes.ask({ type: 'reset' });
+      await kubernetes.reset();
       cpuAtReset = process.cpuUsage();
     },
     async counts(): Promise<UpstreamCounts> {
       const c = github.counts();
       const cpu = process.cpuUsage(cpuAtReset);
-      const k8s = await kubernetes.ask({ type: 'counts' });
-      if (k8s.type !== 'counts')
-        throw new Error('Kubernetes sandbox: no counts');
+      const k8s = await kubernetes.counts();
       return {
         upstreamCpuMs: Math.round((cpu.user + cpu.system) / 1000) + k8s.cpuMs,
         githubRequests: c.total,
@@ -117,32 +115,29 @@ async function startKubernetesUpstream(
       'src/upstreams/kubernetesUpstream.ts',
     ),
   );
-  const talk = async (command: KubernetesUpstreamCommand) => {
-    const answer = await ask<KubernetesUpstreamReply>(child, command, [
-      'started',
-      'counts',
-      'done',
-      'failed',
-    ]);
-    if (answer.type === 'failed')
-      throw new Error(`Kubernetes sandbox: ${answer.message}`);
-    return answer;
-  };
-  const started = await talk({
-    type: 'start',
-    seed: scenario.seed,
-    size: scenario.size,
-    latencyMs: latency.kubernetesMs,
-  });
-  if (started.type !== 'started')
-    throw new Error('Kubernetes sandbox did not start');
-  return {
-    clusters: started.clusters,
-    ask: talk,
-    async stop() {
-      const exited = new Promise(resolve => child.once('exit', resolve));
-      await talk({ type: 'stop' }).catch(() => child.kill('SIGKILL'));
-      await exited;
+  const ask = <T extends KubernetesUpstreamReply['type']>(
+    command: KubernetesUpstreamCommand,
+    expected: T,
+  ) =>
+    request<KubernetesUpstreamReply, T>(
+      child,
+      command,
+      expected,
+      'the Kubernetes sandbox',
+    );
+  const { clusters } = await ask(
+    {
+      type: 'start',
+      seed: scenario.seed,
+      size: scenario.size,
+      latencyMs: latency.kubernetesMs,
     },
+    'started',
+  );
+  return {
+    clusters,
+    reset: () => ask({ type: 'reset' }, 'done'),
+    counts: () => ask({ type: 'counts' }, 'counts'),
+    stop: () => stopChild(child),
   };
 }

@@ -26,6 +26,7 @@ import { CaptureLogger } from './captureLogger';
 import { countingCatalog } from './countingCatalog';
 import { databaseFigures } from './databaseFigures';
 import type { BackendCommand, BackendReply, RefreshFigures } from './protocol';
+import { serveCommands } from '../ipc';
 import { settledRssMb, startResourceSampler } from './resourceSampler';
 
 const TASK_ID = 'maturity:collect:shard-1-of-1';
@@ -33,10 +34,6 @@ const TASK_ID = 'maturity:collect:shard-1-of-1';
 const FOLLOW_UP_WAIT_MS = 40_000;
 
 type Started = Awaited<ReturnType<typeof start>>;
-
-function reply(message: BackendReply) {
-  process.send!(message);
-}
 
 async function start(command: Extract<BackendCommand, { type: 'start' }>) {
   const { entities } = generateScenario({
@@ -124,13 +121,10 @@ async function refresh(
     }
     const summary = await cycle;
     const resources = sampler.stop();
-    const evaluated = /evaluated (\d+) entities, (\d+) unchanged/.exec(
-      summary.message,
-    );
     return {
       phase: command.phase,
-      evaluated: Number(evaluated?.[1] ?? NaN),
-      unchanged: Number(evaluated?.[2] ?? NaN),
+      evaluated: summary.evaluated,
+      unchanged: summary.unchanged,
       timings: {
         catalogMs: summary.catalogMs,
         sourcesMs: summary.sourcesMs,
@@ -146,49 +140,38 @@ async function refresh(
   }
 }
 
-// Never outlive the benchmark: if it dies, its IPC channel closes.
-process.on('disconnect', () => process.exit(1));
-
 let started: Started | undefined;
 let databaseDirectory = '';
 
-process.on('message', async (command: BackendCommand) => {
-  try {
+serveCommands<BackendCommand>(
+  ['start', 'refresh', 'db-stats', 'stop'],
+  async (command): Promise<BackendReply | void> => {
     switch (command.type) {
-      case 'start': {
+      case 'start':
         databaseDirectory = (command.config as any).backend.database.connection
           .directory;
         started = await start(command);
-        reply({
+        return {
           type: 'ready',
           port: started.port,
           idleRssMb: settledRssMb(),
           entities: started.entities,
-        });
-        break;
-      }
+        };
       case 'refresh':
-        reply({ type: 'refreshed', figures: await refresh(started!, command) });
-        break;
+        return { type: 'refreshed', figures: await refresh(started!, command) };
       case 'db-stats':
-        reply({
+        return {
           type: 'db-stats',
           figures: await databaseFigures(
             join(databaseDirectory, 'maturity.sqlite'),
           ),
-        });
-        break;
+        };
       case 'stop':
         await started?.backend.stop();
         process.exit(0);
-        break;
+        return undefined;
       default:
         throw new Error(`unknown command ${JSON.stringify(command)}`);
     }
-  } catch (error) {
-    reply({
-      type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
-});
+  },
+);

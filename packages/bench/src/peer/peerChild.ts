@@ -4,16 +4,13 @@
  * side shares its event loop with autocannon and the two are timed alike.
  */
 import { generateScenario } from '@maturity/sandbox';
+import { serveCommands } from '../ipc';
 import type { PeerCommand, PeerReply } from './peerProtocol';
 import { peerChecks } from './peerRubric';
 import { scenarioFingerprint } from './scenarioFingerprint';
 import { startPeerBackend, type PeerBackend } from './startPeerBackend';
 
 let backend: PeerBackend | undefined;
-
-function reply(message: PeerReply) {
-  process.send?.(message);
-}
 
 /** Runs every peer retriever once, together, and proves the rows are stored. */
 async function writeFacts(peer: PeerBackend, expectedRows: number) {
@@ -30,7 +27,7 @@ async function writeFacts(peer: PeerBackend, expectedRows: number) {
   return { ms, rows };
 }
 
-async function handle(command: PeerCommand): Promise<void> {
+async function handle(command: PeerCommand): Promise<PeerReply | void> {
   switch (command.type) {
     case 'start': {
       const scenario = generateScenario({
@@ -38,38 +35,27 @@ async function handle(command: PeerCommand): Promise<void> {
         size: command.size,
       });
       backend = await startPeerBackend({ scenario, checks: peerChecks() });
-      reply({
+      return {
         type: 'ready',
         port: Number(new URL(backend.baseUrl).port),
         fingerprint: scenarioFingerprint(scenario),
-      });
-      return;
+      };
     }
     case 'write-facts': {
       if (!backend) throw new Error('write-facts before start');
-      reply({
+      return {
         type: 'facts-written',
         ...(await writeFacts(backend, command.expectedRows)),
-      });
-      return;
+      };
     }
     case 'stop': {
       await backend?.stop();
       process.exit(0);
-      return;
+      return undefined;
     }
     default:
       throw new Error(`Unknown command ${JSON.stringify(command)}`);
   }
 }
 
-// Never outlive the benchmark: if it dies, its IPC channel closes.
-process.on('disconnect', () => process.exit(1));
-
-process.on('message', (message: PeerCommand) => {
-  // The TypeScript loader also talks on this channel: only answer our commands.
-  if (!['start', 'write-facts', 'stop'].includes(message?.type)) return;
-  handle(message).catch(error => {
-    reply({ type: 'failed', message: String(error?.stack ?? error) });
-  });
-});
+serveCommands<PeerCommand>(['start', 'write-facts', 'stop'], handle);

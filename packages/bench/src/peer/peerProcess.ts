@@ -1,10 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Scenario } from '@maturity/sandbox';
-import {
-  PEER_REPLY_TYPES,
-  type PeerCommand,
-  type PeerReply,
-} from './peerProtocol';
+import { forkTypeScript, request, stopChild } from '../ipc';
+import type { PeerCommand, PeerReply } from './peerProtocol';
 import { scenarioFingerprint } from './scenarioFingerprint';
 
 /**
@@ -20,22 +17,16 @@ export class PeerProcess {
 
   static async start(scenario: Scenario): Promise<PeerProcess> {
     // Resolved like a module (the TypeScript loader knows .ts), next to this file.
-    const child = fork(require.resolve('./peerChild'), [], {
-      execArgv: [
-        '--expose-gc',
-        '--require',
-        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      ],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const child = forkTypeScript(require.resolve('./peerChild'), [
+      '--expose-gc',
+    ]);
     const peer = new PeerProcess(child, '');
     try {
-      const ready = await ask(child, {
+      const ready = await ask(child, 'ready', {
         type: 'start',
         seed: scenario.seed,
         size: scenario.size,
       });
-      if (ready.type !== 'ready') throw unexpected(ready);
       if (ready.fingerprint !== scenarioFingerprint(scenario)) {
         throw new Error(
           `The peer regenerated a different scenario from seed ${scenario.seed} and size ${scenario.size}; pass an unaltered generateScenario() result`,
@@ -52,43 +43,27 @@ export class PeerProcess {
   async writeFacts(
     expectedRows: number,
   ): Promise<{ ms: number; rows: number }> {
-    const answer = await ask(this.child, { type: 'write-facts', expectedRows });
-    if (answer.type !== 'facts-written') throw unexpected(answer);
+    const answer = await ask(this.child, 'facts-written', {
+      type: 'write-facts',
+      expectedRows,
+    });
     return { ms: answer.ms, rows: answer.rows };
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise(resolve => this.child.once('exit', resolve));
-    this.child.send({ type: 'stop' } satisfies PeerCommand);
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await stopChild(this.child);
   }
 }
 
-function ask(child: ChildProcess, command: PeerCommand) {
-  return new Promise<PeerReply>((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(
-        new Error(`the peer process exited (${code}) during ${command.type}`),
-      );
-    const onMessage = (message: PeerReply) => {
-      if (!PEER_REPLY_TYPES.has(message?.type)) return;
-      child.off('exit', onExit);
-      child.off('message', onMessage);
-      resolve(message);
-    };
-    child.once('exit', onExit);
-    child.on('message', onMessage);
-    child.send(command);
-  });
-}
-
-function unexpected(reply: PeerReply): Error {
-  return new Error(
-    reply.type === 'failed'
-      ? `the Tech Insights peer failed: ${reply.message}`
-      : `unexpected answer from the Tech Insights peer: ${reply.type}`,
+function ask<T extends PeerReply['type']>(
+  child: ChildProcess,
+  expected: T,
+  command: PeerCommand,
+) {
+  return request<PeerReply, T>(
+    child,
+    command,
+    expected,
+    'the Tech Insights peer',
   );
 }

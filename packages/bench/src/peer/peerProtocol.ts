@@ -8,10 +8,3 @@ export type PeerReply =
   | { type: 'ready'; port: number; fingerprint: string }
   | { type: 'facts-written'; ms: number; rows: number }
   | { type: 'failed'; message: string };
-
-/** Replies are told apart from other traffic on the channel by these types. */
-export const PEER_REPLY_TYPES = new Set<string>([
-  'ready',
-  'facts-written',
-  'failed',
-]);

@@ -1,7 +1,7 @@
 /**
- * The Kubernetes sandbox in a process of its own: a cluster API server does not share a
- * thread with GitHub, and at 50,000 services the GitHub sandbox's GraphQL engine kept the
- * shared thread busy long enough for cluster LIST pages to time out.
+ * The Kubernetes sandbox in a process of its own, as a cluster API server would be: the
+ * GitHub sandbox's GraphQL engine keeps its thread busy for minutes at 50,000 services, and
+ * cluster answers should not queue behind it.
  */
 import {
   buildKubernetesWorld,
@@ -9,6 +9,7 @@ import {
   startKubernetesSandbox,
   type KubernetesSandbox,
 } from '@maturity/sandbox';
+import { serveCommands } from '../ipc';
 
 export type KubernetesUpstreamCommand =
   | { type: 'start'; seed: number; size: number; latencyMs: number }
@@ -25,15 +26,9 @@ export type KubernetesUpstreamReply =
 let sandbox: KubernetesSandbox | undefined;
 let cpuAtReset = process.cpuUsage();
 
-function reply(message: KubernetesUpstreamReply) {
-  process.send!(message);
-}
-
-// Never outlive the benchmark: if it dies, its IPC channel closes.
-process.on('disconnect', () => process.exit(1));
-
-process.on('message', async (command: KubernetesUpstreamCommand) => {
-  try {
+serveCommands<KubernetesUpstreamCommand>(
+  ['start', 'reset', 'counts', 'stop'],
+  async (command): Promise<KubernetesUpstreamReply | void> => {
     switch (command.type) {
       case 'start': {
         const { services } = generateScenario({
@@ -44,35 +39,26 @@ process.on('message', async (command: KubernetesUpstreamCommand) => {
           world: buildKubernetesWorld(services, { seed: command.seed }),
           latencyMs: command.latencyMs,
         });
-        reply({ type: 'started', clusters: sandbox.clusters });
-        break;
+        return { type: 'started', clusters: sandbox.clusters };
       }
       case 'reset':
         sandbox!.resetRequests();
         cpuAtReset = process.cpuUsage();
-        reply({ type: 'done' });
-        break;
+        return { type: 'done' };
       case 'counts': {
         const cpu = process.cpuUsage(cpuAtReset);
-        reply({
+        return {
           type: 'counts',
           requests: sandbox!.requestCount(),
           cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-        });
-        break;
+        };
       }
       case 'stop':
         await sandbox?.close();
-        reply({ type: 'done' });
         process.exit(0);
-        break;
+        return undefined;
       default:
         throw new Error(`unknown command ${JSON.stringify(command)}`);
     }
-  } catch (error) {
-    reply({
-      type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
-});
+  },
+);
