@@ -1,6 +1,6 @@
 import type { K8sGitopsFact } from '@maturity/plugin-maturity-common';
 import type { CustomObjectTypes } from '../client/customObjects';
-import { lookup } from './lookupIndex';
+import { lookup } from '../matching/lookupIndex';
 import type { MatchedWorkload } from './matchedWorkload';
 
 /** Applications filed by the resources they list (namespace blank when unset) and their name. */

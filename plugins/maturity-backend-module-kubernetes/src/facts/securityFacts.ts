@@ -8,60 +8,9 @@ import type { CustomObjectTypes, KyvernoMatch } from '../client/customObjects';
 import type { MatchedWorkload } from './matchedWorkload';
 import { parseExpiry } from './parseExpiry';
 import { inNamespace } from './inNamespace';
-import { lookup } from './lookupIndex';
+import { reportsAbout } from './trivyReports';
 
 const DAY_MS = 86_400_000;
-
-/** Trivy Operator reports name their owner: the Deployment's ReplicaSet, or the StatefulSet. */
-function reportsOn(
-  w: MatchedWorkload,
-  report: CustomObjectTypes['VulnerabilityReport'],
-): boolean {
-  const labels = report.metadata.labels ?? {};
-  if (
-    labels['trivy-operator.resource.namespace'] &&
-    labels['trivy-operator.resource.namespace'] !== w.namespace
-  ) {
-    return false;
-  }
-  const kind = labels['trivy-operator.resource.kind'];
-  const name = labels['trivy-operator.resource.name'] ?? '';
-  if (kind === w.kind) return name === w.name;
-  // A ReplicaSet of a Deployment is named `<deployment>-<pod-template-hash>`.
-  const prefix = `${w.name}-`;
-  return (
-    w.kind === 'Deployment' &&
-    kind === 'ReplicaSet' &&
-    name.startsWith(prefix) &&
-    /^[a-z0-9]+$/.test(name.slice(prefix.length))
-  );
-}
-
-/** Reports filed by namespace and the owner their labels name (a ReplicaSet also under its Deployment). */
-const REPORT_OWNERS = {
-  name: 'trivy-report-owner',
-  keysOf: (report: CustomObjectTypes['VulnerabilityReport']) => {
-    const labels = report.metadata.labels ?? {};
-    const namespace = report.metadata.namespace ?? '';
-    const kind = labels['trivy-operator.resource.kind'];
-    const name = labels['trivy-operator.resource.name'] ?? '';
-    const deployment = /^(.+)-[a-z0-9]+$/.exec(name)?.[1];
-    return [
-      `${namespace}|${kind}|${name}`,
-      ...(kind === 'ReplicaSet' && deployment
-        ? [`${namespace}|Deployment|${deployment}`]
-        : []),
-    ];
-  },
-};
-
-/** The reports that may be about the workload; `reportsOn` decides. */
-function reportCandidates(
-  reports: readonly CustomObjectTypes['VulnerabilityReport'][],
-  w: MatchedWorkload,
-) {
-  return lookup(reports, REPORT_OWNERS, [`${w.namespace}|${w.kind}|${w.name}`]);
-}
 
 /** The newest Trivy reports of the workloads and their fixable critical and high findings. */
 export function scanReports(
@@ -74,14 +23,10 @@ export function scanReports(
       .sort()
       .at(-1) ?? null;
   const vulnerability = workloads.flatMap(w =>
-    reportCandidates(w.snapshot.custom.VulnerabilityReport, w).filter(r =>
-      reportsOn(w, r),
-    ),
+    reportsAbout(w, w.snapshot.custom.VulnerabilityReport),
   );
   const configAudit = workloads.flatMap(w =>
-    reportCandidates(w.snapshot.custom.ConfigAuditReport, w).filter(r =>
-      reportsOn(w, r),
-    ),
+    reportsAbout(w, w.snapshot.custom.ConfigAuditReport),
   );
   const fixable: K8sScanReportFact['fixable'] = [];
   for (const report of vulnerability) {

@@ -1,10 +1,15 @@
+import { lookup } from './lookupIndex';
 import type { EntityLink } from './entityLink';
 
 interface Labelled {
   metadata?: { labels?: Record<string, string> };
 }
 
-const indexes = new WeakMap<readonly Labelled[], Map<string, Labelled[]>>();
+const BY_LABEL = {
+  name: 'label',
+  keysOf: (item: Labelled) =>
+    Object.entries(item.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`),
+};
 
 /**
  * The items that can match the link: those carrying its first single-valued equality
@@ -19,19 +24,5 @@ export function candidatesFor<T extends Labelled>(
     r => r.operator === 'in' && r.values.length === 1,
   );
   if (!anchor || anchor.operator !== 'in') return items;
-  let index = indexes.get(items);
-  if (!index) {
-    index = new Map();
-    for (const item of items) {
-      for (const [key, value] of Object.entries(item.metadata?.labels ?? {})) {
-        const pair = `${key}=${value}`;
-        const group = index.get(pair) ?? [];
-        group.push(item);
-        index.set(pair, group);
-      }
-    }
-    indexes.set(items, index);
-  }
-  // The groups hold the very items of `items`, so they have its element type.
-  return (index.get(`${anchor.key}=${anchor.values[0]}`) ?? []) as T[];
+  return lookup(items, BY_LABEL, [`${anchor.key}=${anchor.values[0]}`]);
 }

@@ -30,9 +30,13 @@ export function lookup<T extends object>(
     });
     byName.set(index.name, filed);
   }
+  const present = keys.filter((k): k is string => k !== undefined);
+  if (present.length === 1) {
+    // One key: its positions are already in list order.
+    return (filed.get(present[0]) ?? []).map(p => items[p]);
+  }
   const positions = new Set<number>();
-  for (const key of keys) {
-    if (key === undefined) continue;
+  for (const key of present) {
     for (const position of filed.get(key) ?? []) positions.add(position);
   }
   return [...positions].sort((a, b) => a - b).map(p => items[p]);
