@@ -1,7 +1,5 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
@@ -11,10 +9,10 @@ import {
   KUBERNETES_FACTS,
   type EntityScorecard,
 } from '@maturity/plugin-maturity-common';
-import { maturitySourcesExtensionPoint } from '@maturity/plugin-maturity-node';
 import request from 'supertest';
 import { fixtureEntities } from './__testUtils__/fixtures';
 import { maturityPlugin } from './plugin';
+import { collectAtOnceConfig, sourceModule } from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -22,61 +20,48 @@ jest.setTimeout(60_000);
  * A source added through the extension point, standing in for the GitHub and Kubernetes
  * modules: payments-api has green CI and one workload, the others nothing.
  */
-const ciAndClusterSource = createBackendModule({
-  pluginId: 'maturity',
-  moduleId: 'test-source',
-  register(env) {
-    env.registerInit({
-      deps: { sources: maturitySourcesExtensionPoint },
-      async init({ sources }) {
-        sources.addSource({
-          id: 'test',
-          async collect({ entities, now }) {
-            const facts = entities
-              .filter(e => e.metadata.name === 'payments-api')
-              .flatMap(() => [
+const ciAndClusterSource = sourceModule('test-source', {
+  id: 'test',
+  async collect({ entities, now }) {
+    const facts = entities
+      .filter(e => e.metadata.name === 'payments-api')
+      .flatMap(() => [
+        {
+          entityRef: 'component:default/payments-api',
+          name: GITHUB_FACTS.defaultBranchRuns,
+          value: [{ conclusion: 'success', createdAt: now.toISOString() }],
+        },
+        {
+          entityRef: 'component:default/payments-api',
+          name: KUBERNETES_FACTS.workloads,
+          value: [
+            {
+              cluster: 'prod',
+              namespace: 'payments',
+              kind: 'Deployment',
+              name: 'payments-api',
+              replicas: 1,
+              containers: [
                 {
-                  entityRef: 'component:default/payments-api',
-                  name: GITHUB_FACTS.defaultBranchRuns,
-                  value: [
-                    { conclusion: 'success', createdAt: now.toISOString() },
-                  ],
+                  name: 'app',
+                  readinessProbe: false,
+                  livenessProbe: false,
+                  cpuRequest: false,
+                  memoryRequest: false,
+                  memoryLimit: false,
+                  literalSecretEnv: [],
+                  image: 'acme/payments-api:1.0.0',
                 },
-                {
-                  entityRef: 'component:default/payments-api',
-                  name: KUBERNETES_FACTS.workloads,
-                  value: [
-                    {
-                      cluster: 'prod',
-                      namespace: 'payments',
-                      kind: 'Deployment',
-                      name: 'payments-api',
-                      replicas: 1,
-                      containers: [
-                        {
-                          name: 'app',
-                          readinessProbe: false,
-                          livenessProbe: false,
-                          cpuRequest: false,
-                          memoryRequest: false,
-                          memoryLimit: false,
-                          literalSecretEnv: [],
-                          image: 'acme/payments-api:1.0.0',
-                        },
-                      ],
-                      spread: false,
-                      helmManaged: false,
-                      secretSources: [],
-                      mesh: { enrolled: false, strictMtls: false },
-                    },
-                  ],
-                },
-              ]);
-            return { facts, requests: 1, errors: [] };
-          },
-        });
-      },
-    });
+              ],
+              spread: false,
+              helmManaged: false,
+              secretSources: [],
+              mesh: { enrolled: false, strictMtls: false },
+            },
+          ],
+        },
+      ]);
+    return { facts, requests: 1, errors: [] };
   },
 });
 
@@ -88,17 +73,7 @@ async function startBackend() {
       // The real, database-backed scheduler: the first run must happen on its own.
       schedulerServiceFactory,
       catalogServiceMock.factory({ entities: fixtureEntities }),
-      mockServices.rootConfig.factory({
-        data: {
-          maturity: {
-            schedule: {
-              frequency: { minutes: 10 },
-              timeout: { minutes: 1 },
-              initialDelay: { milliseconds: 0 },
-            },
-          },
-        },
-      }),
+      collectAtOnceConfig(),
     ],
   });
   return server;

@@ -30,6 +30,7 @@ import {
   type EntityResultsRow,
   type RunRow,
 } from './rows';
+import { factChanges } from './factChanges';
 import { joinFactValues, needsFacts } from './storedValues';
 
 const migrationsDir = resolvePackagePath(
@@ -77,32 +78,14 @@ export class DatabaseMaturityStore implements MaturityStore {
             batch.map(r => [r.entity_ref, r.name]),
           )
           .select('entity_ref', 'name', 'value', 'source', 'problem');
-        const before = new Map(
-          stored.map(r => [`${r.entity_ref}\u0000${r.name}`, r]),
-        );
-        const changed: FactRow[] = [];
-        const reobserved = new Map<string, FactRow[]>();
-        for (const row of batch) {
-          const old = before.get(`${row.entity_ref}\u0000${row.name}`);
-          if (
-            old &&
-            old.value === row.value &&
-            old.source === row.source &&
-            (old.problem ?? null) === row.problem
-          ) {
-            const key = `${row.observed_at}\u0000${row.run_id ?? ''}`;
-            reobserved.set(key, [...(reobserved.get(key) ?? []), row]);
-          } else {
-            changed.push(row);
-          }
-        }
+        const { changed, reobserved } = factChanges(batch, stored);
         if (changed.length > 0) {
           await tx<FactRow>('maturity_facts')
             .insert(changed)
             .onConflict(['entity_ref', 'name'])
             .merge();
         }
-        for (const rows of reobserved.values()) {
+        for (const rows of reobserved) {
           await tx<FactRow>('maturity_facts')
             .whereIn(
               ['entity_ref', 'name'],

@@ -15,8 +15,19 @@ export const INLINE_VALUE_LIMIT = 256;
 
 const NOT_KEPT = '(a large value, not kept)';
 
+// The same fact value is quoted by every check that reads it: measure each object once.
+const measured = new WeakMap<object, boolean>();
+
 function isLarge(value: unknown): boolean {
-  return JSON.stringify(value ?? null).length > INLINE_VALUE_LIMIT;
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value ?? null).length > INLINE_VALUE_LIMIT;
+  }
+  let large = measured.get(value);
+  if (large === undefined) {
+    large = JSON.stringify(value).length > INLINE_VALUE_LIMIT;
+    measured.set(value, large);
+  }
+  return large;
 }
 
 /** Evidence as stored: large values left out (read back, `value` is undefined). */

@@ -12,6 +12,7 @@ import request from 'supertest';
 import { fixtureEntities } from '../__testUtils__/fixtures';
 import { maturityPlugin } from '../plugin';
 import { listRoutes } from '../__testUtils__/listRoutes';
+import { collectAtOnceConfig } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -83,17 +84,7 @@ beforeAll(async () => {
       schedulerServiceFactory,
       policyAwareCatalog(),
       permissions.factory,
-      mockServices.rootConfig.factory({
-        data: {
-          maturity: {
-            schedule: {
-              frequency: { minutes: 10 },
-              timeout: { minutes: 1 },
-              initialDelay: { milliseconds: 0 },
-            },
-          },
-        },
-      }),
+      collectAtOnceConfig(),
     ],
   }));
   for (let i = 0; i < 100; i++) {

@@ -1,7 +1,6 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -9,6 +8,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { fixtureEntities } from '../__testUtils__/fixtures';
 import { maturityPlugin } from '../plugin';
+import { collectAtOnceConfig } from '../__testUtils__/testBackend';
 
 jest.setTimeout(180_000);
 
@@ -24,17 +24,7 @@ beforeAll(async () => {
       maturityPlugin,
       schedulerServiceFactory,
       catalogServiceMock.factory({ entities: fixtureEntities }),
-      mockServices.rootConfig.factory({
-        data: {
-          maturity: {
-            schedule: {
-              frequency: { minutes: 10 },
-              timeout: { minutes: 1 },
-              initialDelay: { milliseconds: 0 },
-            },
-          },
-        },
-      }),
+      collectAtOnceConfig(),
     ],
   }));
 });

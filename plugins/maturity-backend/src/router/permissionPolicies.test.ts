@@ -37,7 +37,6 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
@@ -72,9 +71,11 @@ import type {
 import request from 'supertest';
 import { fixtureEntities } from '../__testUtils__/fixtures';
 import { listRoutes } from '../__testUtils__/listRoutes';
-import { maturitySourcesExtensionPoint } from '@maturity/plugin-maturity-node';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { maturityPlugin } from '../plugin';
+import {
+  collectAtOnceConfig,
+  sourceModule,
+} from '../__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 
@@ -499,34 +500,23 @@ async function sourceRuns({ call, hidden, restricted }: Case) {
 }
 
 /** A source whose errors name every Component's repository, as the GitHub source's do. */
-const errorNamingSource = createBackendModule({
-  pluginId: 'maturity',
-  moduleId: 'error-naming-source',
-  register(env) {
-    env.registerInit({
-      deps: { sources: maturitySourcesExtensionPoint },
-      async init({ sources }) {
-        sources.addSource({
-          id: 'repositories',
-          async collect({ entities }) {
-            const components = entities.filter(e => e.kind === 'Component');
-            return {
-              facts: [
-                {
-                  entityRef: stringifyEntityRef(components[0]),
-                  name: 'test.reachable',
-                  value: true,
-                },
-              ],
-              requests: 1,
-              errors: components.map(
-                e => `acme/${e.metadata.name}: repository not found`,
-              ),
-            };
-          },
-        });
-      },
-    });
+const errorNamingSource = sourceModule('error-naming-source', {
+  id: 'repositories',
+  async collect({ entities }) {
+    const components = entities.filter(e => e.kind === 'Component');
+    return {
+      facts: [
+        {
+          entityRef: stringifyEntityRef(components[0]),
+          name: 'test.reachable',
+          value: true,
+        },
+      ],
+      requests: 1,
+      errors: components.map(
+        e => `acme/${e.metadata.name}: repository not found`,
+      ),
+    };
   },
 });
 
@@ -569,17 +559,7 @@ describe.each(policies)('with the "$name" policy', ({ policy, callers }) => {
         schedulerServiceFactory,
         catalogFactory(policy),
         permissionsFactory(policy),
-        mockServices.rootConfig.factory({
-          data: {
-            maturity: {
-              schedule: {
-                frequency: { minutes: 10 },
-                timeout: { minutes: 1 },
-                initialDelay: { milliseconds: 0 },
-              },
-            },
-          },
-        }),
+        collectAtOnceConfig(),
       ],
     });
     const admin = as(SERVICE);

@@ -1,4 +1,3 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockServices,
@@ -7,10 +6,10 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { maturitySourcesExtensionPoint } from '@maturity/plugin-maturity-node';
 import knexFactory, { type Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { maturityPlugin } from '../plugin';
+import { sourceModule } from '../__testUtils__/testBackend';
 
 jest.setTimeout(90_000);
 
@@ -36,32 +35,21 @@ interface Run {
 
 /** A source that records which backend collected which entities, and when. */
 function recordingSource(backend: string, runs: Run[]) {
-  return createBackendModule({
-    pluginId: 'maturity',
-    moduleId: `recorder-${backend}`,
-    register(env) {
-      env.registerInit({
-        deps: { sources: maturitySourcesExtensionPoint },
-        async init({ sources }) {
-          sources.addSource({
-            id: 'recorder',
-            async collect({ entities }) {
-              const start = Date.now();
-              await new Promise(r => setTimeout(r, 300));
-              runs.push({
-                backend,
-                shard: entities
-                  .map(e => e.metadata.name)
-                  .sort()
-                  .join(','),
-                start,
-                end: Date.now(),
-              });
-              return { facts: [], requests: 0, errors: [] };
-            },
-          });
-        },
+  return sourceModule(`recorder-${backend}`, {
+    id: 'recorder',
+    async collect({ entities }) {
+      const start = Date.now();
+      await new Promise(r => setTimeout(r, 300));
+      runs.push({
+        backend,
+        shard: entities
+          .map(e => e.metadata.name)
+          .sort()
+          .join(','),
+        start,
+        end: Date.now(),
       });
+      return { facts: [], requests: 0, errors: [] };
     },
   });
 }

@@ -123,7 +123,12 @@ export class CollectionRunner {
       } entities, ${summary.unchanged} unchanged, ${
         summary.levelChanges
       } level changes in ${timings.totalMs} ms`,
-      { ...timings, shard: `${shard.index + 1}/${shard.count}` },
+      {
+        ...timings,
+        evaluated: summary.evaluated,
+        unchanged: summary.unchanged,
+        shard: `${shard.index + 1}/${shard.count}`,
+      },
     );
     return {
       ...summary,

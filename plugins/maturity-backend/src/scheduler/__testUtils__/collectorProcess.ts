@@ -10,13 +10,11 @@
  * process's label, every run it starts blocks forever instead of finishing (a wedged
  * collector), so the test can kill the process with SIGKILL mid-run.
  */
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { maturitySourcesExtensionPoint } from '@maturity/plugin-maturity-node';
 import knexFactory from 'knex';
 import { maturityPlugin } from '../../plugin';
 import {
@@ -26,6 +24,7 @@ import {
   collectorComponents,
   type TwoProcessesEnv,
 } from './collectorShared';
+import { sourceModule } from '../../__testUtils__/testBackend';
 
 function env(name: keyof TwoProcessesEnv): string {
   const value = process.env[name];
@@ -50,61 +49,49 @@ async function main() {
     pool: { min: 0, max: 3 },
   });
 
-  const recorder = createBackendModule({
-    pluginId: 'maturity',
-    moduleId: `recorder-${label}`,
-    register(reg) {
-      reg.registerInit({
-        deps: { sources: maturitySourcesExtensionPoint },
-        async init({ sources }) {
-          sources.addSource({
-            id: 'recorder',
-            factNames: [RECORDER_FACT],
-            async collect({ entities, now }) {
-              const startedAt = Date.now();
-              const shard = entities
-                .map(e => e.metadata.name)
-                .sort()
-                .join(',');
-              const control = await recorderDb(CONTROL_TABLE)
-                .where({ key: 'hang' })
-                .first();
-              const hung = control?.value === label;
-              const [{ id }] = await recorderDb(RUNS_TABLE)
-                .insert({
-                  label,
-                  pid: process.pid,
-                  shard,
-                  started_at: startedAt,
-                  source_run_started_at: now.toISOString(),
-                  hung,
-                })
-                .returning('id');
-              if (hung) {
-                // Wedged: ignores the abort signal and never returns, like a collector
-                // stuck on a dead connection. Only SIGKILL ends it.
-                await new Promise<never>(() => {});
-              }
-              const collectMs =
-                collectMin +
-                Math.random() * ((collectMax ?? collectMin) - collectMin);
-              await new Promise(r => setTimeout(r, collectMs));
-              await recorderDb(RUNS_TABLE)
-                .where({ id })
-                .update({ ended_at: Date.now() });
-              return {
-                facts: entities.map(e => ({
-                  entityRef: stringifyEntityRef(e),
-                  name: RECORDER_FACT,
-                  value: label,
-                })),
-                requests: 0,
-                errors: [],
-              };
-            },
-          });
-        },
-      });
+  const recorder = sourceModule(`recorder-${label}`, {
+    id: 'recorder',
+    factNames: [RECORDER_FACT],
+    async collect({ entities, now }) {
+      const startedAt = Date.now();
+      const shard = entities
+        .map(e => e.metadata.name)
+        .sort()
+        .join(',');
+      const control = await recorderDb(CONTROL_TABLE)
+        .where({ key: 'hang' })
+        .first();
+      const hung = control?.value === label;
+      const [{ id }] = await recorderDb(RUNS_TABLE)
+        .insert({
+          label,
+          pid: process.pid,
+          shard,
+          started_at: startedAt,
+          source_run_started_at: now.toISOString(),
+          hung,
+        })
+        .returning('id');
+      if (hung) {
+        // Wedged: ignores the abort signal and never returns, like a collector
+        // stuck on a dead connection. Only SIGKILL ends it.
+        await new Promise<never>(() => {});
+      }
+      const collectMs =
+        collectMin + Math.random() * ((collectMax ?? collectMin) - collectMin);
+      await new Promise(r => setTimeout(r, collectMs));
+      await recorderDb(RUNS_TABLE)
+        .where({ id })
+        .update({ ended_at: Date.now() });
+      return {
+        facts: entities.map(e => ({
+          entityRef: stringifyEntityRef(e),
+          name: RECORDER_FACT,
+          value: label,
+        })),
+        requests: 0,
+        errors: [],
+      };
     },
   });
 
