@@ -13,6 +13,6 @@ const BY_NAMESPACE = {
 export function inNamespace<T extends Namespaced>(
   items: readonly T[],
   namespace: string,
-): T[] {
+): readonly T[] {
   return lookup(items, BY_NAMESPACE, [namespace]);
 }
