@@ -36,15 +36,28 @@ export const factToRow = (fact: Fact): FactRow => ({
   problem: fact.problem ?? null,
 });
 
-export const rowToFact = (row: FactRow): Fact => ({
-  entityRef: row.entity_ref,
-  name: row.name,
-  value: JSON.parse(row.value) as JsonValue,
-  source: row.source,
-  observedAt: row.observed_at,
-  runId: row.run_id ?? undefined,
-  ...(row.problem ? { problem: row.problem } : {}),
-});
+// The JSON each fact read from the database was stored as, so fingerprints need not
+// serialize the parsed value again (see valueText).
+const storedText = new WeakMap<Fact, string>();
+
+export const rowToFact = (row: FactRow): Fact => {
+  const fact: Fact = {
+    entityRef: row.entity_ref,
+    name: row.name,
+    value: JSON.parse(row.value) as JsonValue,
+    source: row.source,
+    observedAt: row.observed_at,
+    runId: row.run_id ?? undefined,
+    ...(row.problem ? { problem: row.problem } : {}),
+  };
+  storedText.set(fact, row.value);
+  return fact;
+};
+
+/** A fact's value as JSON: the stored text when the fact was read from the database. */
+export function valueText(fact: Fact): string {
+  return storedText.get(fact) ?? JSON.stringify(fact.value);
+}
 
 export interface RunRow {
   id: string;

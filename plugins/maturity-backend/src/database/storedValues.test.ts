@@ -1,4 +1,9 @@
-import type { CheckResult, Fact } from '@maturity/plugin-maturity-common';
+import {
+  ACTIVE_WAIVERS_FACT,
+  type CheckResult,
+  type Evidence,
+  type Fact,
+} from '@maturity/plugin-maturity-common';
 import {
   causesToStore,
   evidenceToStore,
@@ -29,11 +34,78 @@ const evidence = [
 ];
 
 describe('stored evidence values', () => {
-  it('keeps small values inline and leaves large ones to the facts', () => {
+  it('keeps small values inline and leaves large ones, sources and times to the facts', () => {
     const stored = JSON.parse(JSON.stringify(evidenceToStore(evidence)));
-    expect(stored[0]).not.toHaveProperty('value');
-    expect(stored[0]).toMatchObject({ fact: 'github.defaultBranchRuns' });
-    expect(stored[1].value).toBe('group:default/payments');
+    expect(stored).toEqual([
+      { fact: 'github.defaultBranchRuns' },
+      { fact: 'catalog.owner', value: 'group:default/payments' },
+    ]);
+  });
+
+  it('keeps evidence whole that is not a stored fact', () => {
+    const notStored: Evidence[] = [
+      {
+        fact: ACTIVE_WAIVERS_FACT,
+        value: 1,
+        source: 'config',
+        observedAt: '2026-11-21T10:00:00.000Z',
+        stale: false,
+      },
+      {
+        fact: 'k8s.workloads',
+        value: null,
+        source: null,
+        observedAt: null,
+        stale: false,
+        problem: 'fact k8s.workloads has not been collected',
+      },
+    ];
+    expect(evidenceToStore(notStored)).toEqual(notStored);
+  });
+
+  it('reads evidence stored whole (older rows) as it was', () => {
+    const results: CheckResult[] = [
+      { checkId: 'owner', state: 'pass', reason: 'ok', evidence },
+    ];
+    expect(needsFacts(results)).toBe(false);
+    expect(joinFactValues(results, new Map())).toEqual(results);
+  });
+
+  it('shows the latest observation of a fact observed again since the evaluation', () => {
+    const [result] = joinFactValues(
+      [
+        {
+          checkId: 'owner',
+          state: 'fail',
+          reason: 'stale',
+          evidence: [
+            { fact: 'catalog.owner', stale: true, problem: 'stale' },
+          ] as unknown as Evidence[],
+        },
+      ],
+      new Map([
+        [
+          'catalog.owner',
+          {
+            entityRef: 'component:default/a',
+            name: 'catalog.owner',
+            value: 'group:default/a',
+            source: 'catalog',
+            observedAt: '2026-11-22T09:00:00.000Z',
+          },
+        ],
+      ]),
+    );
+    expect(result.evidence).toEqual([
+      {
+        fact: 'catalog.owner',
+        value: 'group:default/a',
+        source: 'catalog',
+        observedAt: '2026-11-22T09:00:00.000Z',
+        stale: true,
+        problem: 'stale',
+      },
+    ]);
   });
 
   it('joins left-out values from the current facts when read', () => {
@@ -54,6 +126,16 @@ describe('stored evidence values', () => {
           name: 'github.defaultBranchRuns',
           value: runs,
           source: 'github',
+          observedAt: '2026-11-21T10:00:00.000Z',
+        },
+      ],
+      [
+        'catalog.owner',
+        {
+          entityRef: 'component:default/a',
+          name: 'catalog.owner',
+          value: 'group:default/payments',
+          source: 'catalog',
           observedAt: '2026-11-21T10:00:00.000Z',
         },
       ],

@@ -1,15 +1,16 @@
-import type {
-  CheckResult,
-  Evidence,
-  Fact,
-  LevelChangeCause,
+import {
+  ACTIVE_WAIVERS_FACT,
+  type CheckResult,
+  type Evidence,
+  type Fact,
+  type LevelChangeCause,
 } from '@maturity/plugin-maturity-common';
 
 /**
- * Evidence values up to this size (as JSON) are copied into each result; larger ones
- * (lists of CI runs, deployments, workloads) are the entity's current facts already, so
- * a result keeps only the reference and the value is joined when a scorecard is read.
- * Copying them made results five times the size of the facts they quote.
+ * Evidence values up to this size (as JSON) are copied into each result, so the change
+ * log can say what a fact was before; larger ones (lists of CI runs, deployments,
+ * workloads) are the entity's current facts already and are joined when a scorecard is
+ * read. Copying them made results five times the size of the facts they quote.
  */
 export const INLINE_VALUE_LIMIT = 256;
 
@@ -30,33 +31,62 @@ function isLarge(value: unknown): boolean {
   return large;
 }
 
-/** Evidence as stored: large values left out (read back, `value` is undefined). */
+/**
+ * Evidence as stored: the fact's name, its staleness and problem, and its value when small.
+ * Source and observation time are the fact's own and are joined on read (they are the same
+ * for every check quoting the fact, and a fact observed again keeps its stored results);
+ * large values are joined too. Evidence that is not a stored fact (the waiver count the
+ * evaluation adds, a fact never collected) is kept whole: there is nothing to join.
+ */
 export function evidenceToStore(evidence: Evidence[]): unknown[] {
   return evidence.map(e => {
-    if (!isLarge(e.value)) return e;
-    const { value: _joinedOnRead, ...reference } = e;
-    return reference;
+    if (e.source === null || e.fact === ACTIVE_WAIVERS_FACT) return e;
+    const stored: StoredEvidence = { fact: e.fact };
+    if (e.stale) stored.stale = true;
+    if (e.problem !== undefined) stored.problem = e.problem;
+    if (!isLarge(e.value)) stored.value = e.value;
+    return stored;
   });
 }
 
-/** Whether any stored evidence left its value to be joined from the facts. */
-export function needsFacts(results: readonly CheckResult[]): boolean {
-  return results.some(r => r.evidence.some(e => e.value === undefined));
+interface StoredEvidence {
+  fact: string;
+  value?: Evidence['value'];
+  stale?: true;
+  problem?: string;
 }
 
-/** Joins left-out values from the entity's current facts. */
+/** Whether any stored evidence left parts to be joined from the facts. */
+export function needsFacts(results: readonly CheckResult[]): boolean {
+  return results.some(r => r.evidence.some(e => e.source === undefined));
+}
+
+/** Joins what stored evidence left out from the entity's current facts. */
 export function joinFactValues(
   results: CheckResult[],
   facts: ReadonlyMap<string, Fact>,
 ): CheckResult[] {
   return results.map(r => ({
     ...r,
-    evidence: r.evidence.map(e =>
-      e.value !== undefined
-        ? e
-        : { ...e, value: facts.get(e.fact)?.value ?? null },
-    ),
+    evidence: r.evidence.map(e => {
+      if (e.source !== undefined) return e;
+      const fact = facts.get(e.fact);
+      const joined: Evidence = {
+        fact: e.fact,
+        value: e.value !== undefined ? e.value : currentValue(fact),
+        source: fact?.source ?? null,
+        observedAt: fact?.observedAt ?? null,
+        stale: e.stale ?? false,
+      };
+      if (e.problem !== undefined) joined.problem = e.problem;
+      return joined;
+    }),
   }));
+}
+
+function currentValue(fact: Fact | undefined): Evidence['value'] {
+  if (!fact || fact.problem) return null;
+  return fact.value ?? null;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   ACTIVE_WAIVERS_FACT,
   applyHysteresis,
-  evaluateCheckAsync,
+  evaluateCheckSettled,
   nextLevelProgress,
   scoreEntity,
   toScoredChecks,
@@ -139,11 +139,12 @@ export class Evaluator {
 
     const results: CheckResult[] = [];
     for (const check of rubric.checks) {
-      const result = await evaluateCheckAsync(check, {
+      const settled = evaluateCheckSettled(check, {
         facts: withWaivers,
         now,
         staleAfterMs,
       });
+      const result = settled instanceof Promise ? await settled : settled;
       results.push(
         applyWaiver(
           result,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Fact } from '@maturity/plugin-maturity-common';
+import { valueText } from '../database/rows';
 import type { EntityMetadata } from './entityMetadata';
 
 /**
@@ -25,7 +26,7 @@ export function inputHash(options: {
     const fact = facts.get(name)!;
     const stale = now.getTime() - Date.parse(fact.observedAt) > staleAfterMs;
     hash.update(`${name}\u0000${fact.problem ?? ''}\u0000${stale}\u0000`);
-    hash.update(JSON.stringify(fact.value));
+    hash.update(valueText(fact));
   }
   return hash.digest('base64url');
 }

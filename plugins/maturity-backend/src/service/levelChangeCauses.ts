@@ -3,7 +3,9 @@ import type { LevelChangeCause } from '../database/MaturityStore';
 
 /**
  * Why a level changed: every check whose state differs between the two evaluations, with
- * the value of each fact it read before and after.
+ * the value of each fact it read before and after. A first evaluation has nothing to
+ * compare with: its causes are each check's state, without facts (the scorecard shows
+ * them), which keeps the first cycle's change log small.
  */
 export function levelChangeCauses(
   before: readonly CheckResult[],
@@ -13,6 +15,11 @@ export function levelChangeCauses(
   return after.flatMap(result => {
     const old = previous.get(result.checkId);
     if (old?.state === result.state) return [];
+    if (before.length === 0) {
+      return [
+        { checkId: result.checkId, from: null, to: result.state, facts: [] },
+      ];
+    }
     const oldValues = new Map(
       (old?.evidence ?? []).map(e => [e.fact, e.value]),
     );

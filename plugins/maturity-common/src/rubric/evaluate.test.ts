@@ -1,0 +1,96 @@
+import type { Fact } from '../types';
+import type { CheckDefinition } from './CheckDefinition';
+import { evaluateCheckAsync, evaluateCheckSettled } from './evaluate';
+import { FactUnavailableError } from './facts';
+
+const now = new Date('2026-11-21T12:00:00Z');
+const facts = new Map<string, Fact>([
+  [
+    'catalog.lifecycle',
+    {
+      entityRef: 'component:default/a',
+      name: 'catalog.lifecycle',
+      value: 'production',
+      source: 'catalog',
+      observedAt: '2026-11-21T11:00:00Z',
+    },
+  ],
+]);
+const options = { facts, now, staleAfterMs: 86_400_000 };
+
+function check(rule: CheckDefinition['rule']): CheckDefinition {
+  return {
+    id: 'c',
+    title: 'C',
+    level: 1,
+    dimension: 'business',
+    lens: 'reliability',
+    required: false,
+    weight: 1,
+    hint: '',
+    sources: ['catalog'],
+    facts: ['catalog.lifecycle'],
+    rule,
+  } as unknown as CheckDefinition;
+}
+
+describe('evaluateCheckSettled', () => {
+  it('answers a synchronous rule at once, with the facts it read', () => {
+    const result = evaluateCheckSettled(
+      check(({ facts: f }) => ({
+        state: f.get('catalog.lifecycle') === 'production' ? 'pass' : 'fail',
+        reason: 'lifecycle',
+      })),
+      options,
+    );
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(result).toMatchObject({
+      state: 'pass',
+      evidence: [{ fact: 'catalog.lifecycle', value: 'production' }],
+    });
+  });
+
+  it('answers an asynchronous rule with a promise, and a rejection as unknown', async () => {
+    const passing = evaluateCheckSettled(
+      check(async () => ({ state: 'pass', reason: 'ok' })),
+      options,
+    );
+    expect(passing).toBeInstanceOf(Promise);
+    await expect(passing).resolves.toMatchObject({ state: 'pass' });
+    await expect(
+      evaluateCheckAsync(
+        check(async () => {
+          throw new Error('boom');
+        }),
+        options,
+      ),
+    ).resolves.toMatchObject({
+      state: 'unknown',
+      reason: 'The check could not be evaluated: boom',
+    });
+  });
+
+  it('turns a missing fact into unknown with the reason, without a stack trace', () => {
+    let thrown: unknown;
+    const result = evaluateCheckSettled(
+      check(({ facts: f }) => {
+        try {
+          f.get('github.repository');
+        } catch (error) {
+          thrown = error;
+          throw error;
+        }
+        return { state: 'pass', reason: 'never' };
+      }),
+      options,
+    );
+    expect(result).toMatchObject({
+      state: 'unknown',
+      reason: 'Fact github.repository has not been collected',
+    });
+    expect(thrown).toBeInstanceOf(FactUnavailableError);
+    expect((thrown as Error).stack).not.toMatch(/\n\s+at /);
+    // Other errors keep their stacks.
+    expect(new Error('x').stack).toMatch(/\n\s+at /);
+  });
+});
