@@ -20,9 +20,13 @@ const NOT_KEPT = '(a large value, not kept)';
 const measured = new WeakMap<object, boolean>();
 
 function isLarge(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value ?? null).length > INLINE_VALUE_LIMIT;
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') {
+    // JSON adds two quotes and escapes: exact only near the limit.
+    if (value.length < INLINE_VALUE_LIMIT / 2) return false;
+    return JSON.stringify(value).length > INLINE_VALUE_LIMIT;
   }
+  if (typeof value !== 'object') return false; // numbers and booleans are short
   let large = measured.get(value);
   if (large === undefined) {
     large = JSON.stringify(value).length > INLINE_VALUE_LIMIT;

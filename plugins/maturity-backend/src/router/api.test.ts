@@ -114,6 +114,20 @@ describe('maturity API', () => {
     expect(payments.trend).toEqual({ days: 7, previousLevel: null });
   });
 
+  it('tags the whole-org rollup, and answers an unchanged one with 304', async () => {
+    const first = await get('/rollup');
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[\w-]+"$/);
+    expect((await get('/rollup')).headers.etag).toBe(etag);
+    const again = await request(server)
+      .get('/api/maturity/rollup')
+      .set('Authorization', asUser())
+      .set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    // What one caller may see is a different answer with a different tag.
+    expect((await get('/rollup', RESTRICTED)).headers.etag).not.toBe(etag);
+  });
+
   it('never counts, returns or exports an entity the caller may not see', async () => {
     const rollup = await get('/rollup', RESTRICTED);
     expect(rollup.body.org.services).toBe(2);

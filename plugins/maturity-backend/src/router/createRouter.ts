@@ -18,6 +18,7 @@ import {
   type RubricResponse,
   type SourcesResponse,
 } from '@maturity/plugin-maturity-common';
+import { createHash } from 'node:crypto';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import type { MaturityStore } from '../database/MaturityStore';
@@ -68,16 +69,20 @@ async function countStates(store: MaturityStore, visible: 'all' | Set<string>) {
 
 /**
  * The whole-org rollup is served from a cache as the same object until the next
- * recompute; serializing it once rather than per request is most of its cost.
+ * recompute; serializing it once rather than per request is most of its cost, and so is
+ * the ETag Express would otherwise hash from the text on every request.
  */
-const serialized = new WeakMap<object, string>();
+const serialized = new WeakMap<object, { text: string; etag: string }>();
 function sendJson(res: express.Response, body: object) {
-  let text = serialized.get(body);
-  if (text === undefined) {
-    text = JSON.stringify(body);
-    serialized.set(body, text);
+  let cached = serialized.get(body);
+  if (cached === undefined) {
+    const text = JSON.stringify(body);
+    const digest = createHash('sha1').update(text).digest('base64url');
+    cached = { text, etag: `W/"${text.length.toString(16)}-${digest}"` };
+    serialized.set(body, cached);
   }
-  res.type('application/json').send(text);
+  res.setHeader('ETag', cached.etag);
+  res.type('application/json').send(cached.text);
 }
 
 const ERROR_DETAILS_HIDDEN =
