@@ -69,7 +69,10 @@ export class DatabaseMaturityStore implements MaturityStore {
   async upsertFacts(facts: Fact[]): Promise<void> {
     if (facts.length === 0) return;
     await this.db.transaction(async tx => {
-      for (const batch of chunks(facts.map(factToRow), BATCH)) {
+      // Rows are made a batch at a time: a source's facts as JSON text all at once would
+      // be a second copy of everything it collected.
+      for (let i = 0; i < facts.length; i += BATCH) {
+        const batch = facts.slice(i, i + BATCH).map(factToRow);
         // Most facts are the same as last run: rewriting them would cost as much as the
         // whole collection on a warm run. Unchanged ones only get the new observation.
         const stored = await tx<FactRow>('maturity_facts')
@@ -293,14 +296,21 @@ export class DatabaseMaturityStore implements MaturityStore {
   async readEvaluation(
     entityRef: string,
   ): Promise<EntityEvaluation | undefined> {
-    const row = await this.db<PlacementRow>('maturity_placements')
-      .where({ entity_ref: entityRef })
-      .first();
+    // One query for both rows: a scorecard read is on every entity page view.
+    const row: (PlacementRow & { results: string | null }) | undefined =
+      await this.db('maturity_placements as p')
+        .leftJoin(
+          'maturity_entity_results as r',
+          'r.entity_ref',
+          'p.entity_ref',
+        )
+        .where('p.entity_ref', entityRef)
+        .first('p.*', 'r.results');
     if (!row) return undefined;
-    const results = await this.db<EntityResultsRow>('maturity_entity_results')
-      .where({ entity_ref: entityRef })
-      .first();
-    let stored = results ? sortByCheck(rowToResults(results)) : [];
+    let stored: CheckResult[] =
+      row.results === null
+        ? []
+        : sortByCheck(rowToResults({ results: row.results }));
     if (needsFacts(stored)) {
       const facts = await this.readFacts([entityRef]);
       stored = joinFactValues(stored, facts.get(entityRef) ?? new Map());

@@ -106,8 +106,9 @@ export const resultsToRow = (
   evaluated_at: evaluatedAt,
 });
 
-export const rowToResults = (row: EntityResultsRow): CheckResult[] =>
-  JSON.parse(row.results);
+export const rowToResults = (
+  row: Pick<EntityResultsRow, 'results'>,
+): CheckResult[] => JSON.parse(row.results);
 
 export interface PlacementRow {
   entity_ref: string;
