@@ -23,22 +23,15 @@ export function evaluateCheck(
   check: CheckDefinition,
   options: EvaluateOptions,
 ): CheckResult {
-  const facts = createFactReader(options);
-  try {
-    const outcome = check.rule({
-      facts,
-      params: check.params,
-      now: options.now,
-    });
-    if (outcome instanceof Promise) {
-      throw new Error(
-        `check ${check.id} is asynchronous; use evaluateCheckAsync`,
-      );
-    }
-    return toResult(check, outcome, facts);
-  } catch (error) {
-    return toUnknown(check, error, facts);
+  const started = startRule(check, options);
+  if ('error' in started) return toUnknown(check, started.error, started.facts);
+  if (isThenable(started.outcome)) {
+    const error = new Error(
+      `check ${check.id} is asynchronous; use evaluateCheckAsync`,
+    );
+    return toUnknown(check, error, started.facts);
   }
+  return toResult(check, started.outcome, started.facts);
 }
 
 /** {@link evaluateCheck} for rules that may be asynchronous (custom checks). @public */
@@ -59,18 +52,33 @@ export function evaluateCheckSettled(
   check: CheckDefinition,
   options: EvaluateOptions,
 ): CheckResult | Promise<CheckResult> {
-  const facts = createFactReader(options);
-  let outcome: RuleOutcome | Promise<RuleOutcome>;
-  try {
-    outcome = check.rule({ facts, params: check.params, now: options.now });
-  } catch (error) {
-    return toUnknown(check, error, facts);
-  }
+  const started = startRule(check, options);
+  if ('error' in started) return toUnknown(check, started.error, started.facts);
+  const { outcome, facts } = started;
   if (!isThenable(outcome)) return toResult(check, outcome, facts);
   return Promise.resolve(outcome).then(
     settled => toResult(check, settled, facts),
     error => toUnknown(check, error, facts),
   );
+}
+
+/** Calls the rule with a fresh fact reader; what it returned, or what it threw. */
+function startRule(
+  check: CheckDefinition,
+  options: EvaluateOptions,
+): { facts: FactReader } & (
+  | { outcome: RuleOutcome | PromiseLike<RuleOutcome> }
+  | { error: unknown }
+) {
+  const facts = createFactReader(options);
+  try {
+    return {
+      facts,
+      outcome: check.rule({ facts, params: check.params, now: options.now }),
+    };
+  } catch (error) {
+    return { facts, error };
+  }
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
