@@ -7,7 +7,18 @@ import type { Evidence, Fact } from '../types';
  * @public
  */
 export class FactUnavailableError extends Error {
-  readonly name = 'FactUnavailableError';
+  constructor(message: string) {
+    // A missing or stale fact is an expected outcome, not a bug: no stack trace, which
+    // would cost more than the check itself (tens of thousands are thrown per cycle).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.name = 'FactUnavailableError';
+  }
 }
 
 /** What a check rule reads facts through. @public */
@@ -79,7 +90,7 @@ export function createFactReader(options: FactReaderOptions): FactReader {
   return {
     get<T = JsonValue>(name: string): T {
       const evidence = lookup(name);
-      if (evidence.problem) throw unavailable(evidence.problem);
+      if (evidence.problem) throw new FactUnavailableError(evidence.problem);
       return evidence.value as T;
     },
     find<T = JsonValue>(name: string): T | undefined {
@@ -91,20 +102,6 @@ export function createFactReader(options: FactReaderOptions): FactReader {
         e.problem === undefined ? omitProblem(e) : e,
       ),
   };
-}
-
-/**
- * A missing or stale fact is an expected outcome, not a bug: its error carries no stack
- * trace, which would cost more than the check itself (thousands are thrown per cycle).
- */
-function unavailable(problem: string): FactUnavailableError {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new FactUnavailableError(problem);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
 }
 
 function omitProblem(evidence: Evidence): Evidence {
