@@ -1,7 +1,7 @@
 /**
  * The peer's own process: starts Tech Insights on the scenario and stores its facts when
  * asked. It runs apart from the bench's load generator, as our backend does, so neither
- * side shares its event loop with autocannon and the two are timed alike.
+ * side shares its event loop with the load generator and the two are timed alike.
  */
 import { generateScenario } from '@maturity/sandbox';
 import { serveCommands } from '../ipc';

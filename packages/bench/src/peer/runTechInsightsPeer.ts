@@ -160,7 +160,7 @@ export async function runTechInsightsPeer(
     ),
   ).size;
 
-  // In its own process, like our backend, so it shares no event loop with autocannon.
+  // In its own process, like our backend, so it shares no event loop with the load.
   const backend = await PeerProcess.start(scenario);
   try {
     const written = await backend.writeFacts(expectedRows);

@@ -128,6 +128,19 @@ describe('maturity API', () => {
     expect((await get('/rollup', RESTRICTED)).headers.etag).not.toBe(etag);
   });
 
+  it('serves the cached whole-org rollup gzipped to callers that accept it', async () => {
+    const plain = await get('/rollup').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await get('/rollup').set('Accept-Encoding', 'gzip, br');
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toMatch(/^application\/json/);
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    // supertest inflates the body: the same answer either way.
+    expect(zipped.body).toEqual(plain.body);
+  });
+
   it('never counts, returns or exports an entity the caller may not see', async () => {
     const rollup = await get('/rollup', RESTRICTED);
     expect(rollup.body.org.services).toBe(2);

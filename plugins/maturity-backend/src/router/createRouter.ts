@@ -18,7 +18,6 @@ import {
   type RubricResponse,
   type SourcesResponse,
 } from '@maturity/plugin-maturity-common';
-import { createHash } from 'node:crypto';
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import type { MaturityStore } from '../database/MaturityStore';
@@ -30,6 +29,7 @@ import type { ScorecardService } from '../service/ScorecardService';
 import type { VisibilityService } from '../service/VisibilityService';
 import { parseEntityRefParams } from './entityRefParams';
 import { errorHandler } from './errorHandler';
+import { sendJson } from './sendJson';
 import {
   exportQuery,
   groupParams,
@@ -65,24 +65,6 @@ async function countStates(store: MaturityStore, visible: 'all' | Set<string>) {
     }
   }
   return counts;
-}
-
-/**
- * The whole-org rollup is served from a cache as the same object until the next
- * recompute; serializing it once rather than per request is most of its cost, and so is
- * the ETag Express would otherwise hash from the text on every request.
- */
-const serialized = new WeakMap<object, { text: string; etag: string }>();
-function sendJson(res: express.Response, body: object) {
-  let cached = serialized.get(body);
-  if (cached === undefined) {
-    const text = JSON.stringify(body);
-    const digest = createHash('sha1').update(text).digest('base64url');
-    cached = { text, etag: `W/"${text.length.toString(16)}-${digest}"` };
-    serialized.set(body, cached);
-  }
-  res.setHeader('ETag', cached.etag);
-  res.type('application/json').send(cached.text);
 }
 
 const ERROR_DETAILS_HIDDEN =
@@ -185,6 +167,7 @@ export async function createRouter(
     const query = parse(rollupQuery, req.query, 'query');
     const visible = await options.visibility.visibleComponents(credentials);
     sendJson(
+      req,
       res,
       await options.rollups.orgRollup({
         visible,
