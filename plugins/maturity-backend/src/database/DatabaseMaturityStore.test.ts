@@ -166,6 +166,37 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
+    it('joins source, time and large values from the facts when a scorecard is read', async () => {
+      const ref = 'component:default/a';
+      const runs = Array.from({ length: 40 }, (_, i) => ({ run: i, ok: true }));
+      await store.upsertFacts([
+        fact(ref, 'github.runs', runs),
+        fact(ref, 'catalog.owner', 'group:default/team'),
+        { ...fact(ref, 'k8s.workloads', null), problem: 'cluster down' },
+      ]);
+      const quoted = (name: string, value: Fact['value']) => ({
+        fact: name,
+        value,
+        source: 'catalog',
+        observedAt: '2026-11-21T10:00:00.000Z',
+        stale: false,
+      });
+      const evidence = [
+        quoted('github.runs', runs),
+        quoted('catalog.owner', 'group:default/team'),
+      ];
+      await store.writeEvaluations([
+        evaluation(ref, 1, [
+          { checkId: 'ci', state: 'pass', reason: 'ok', evidence },
+        ]),
+      ]);
+      // The large value was not stored with the result: it comes from the facts.
+      const row = await knex('maturity_entity_results').first('results');
+      expect(row.results).not.toContain('"run":39');
+      const stored = await store.readEvaluation(ref);
+      expect(stored?.results[0].evidence).toEqual(evidence);
+    });
+
     it('forgets entities that left the catalog, and keeps the rest', async () => {
       await store.upsertFacts([
         fact('component:default/a', 'x', 1),
