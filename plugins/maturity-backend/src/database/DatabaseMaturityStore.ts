@@ -32,6 +32,7 @@ import {
 } from './rows';
 import { factChanges } from './factChanges';
 import { joinFactValues, needsFacts } from './storedValues';
+import { useWriteAheadLog } from './writeAheadLog';
 
 const migrationsDir = resolvePackagePath(
   '@maturity/plugin-maturity-backend',
@@ -72,8 +73,8 @@ export class DatabaseMaturityStore implements MaturityStore {
     await this.db.transaction(async tx => {
       // Rows are made a batch at a time: a source's facts as JSON text all at once would
       // be a second copy of everything it collected.
-      for (let i = 0; i < facts.length; i += BATCH) {
-        const batch = facts.slice(i, i + BATCH).map(factToRow);
+      for (const part of chunks(facts, BATCH)) {
+        const batch = part.map(factToRow);
         // Most facts are the same as last run: rewriting them would cost as much as the
         // whole collection on a warm run. Unchanged ones only get the new observation.
         const stored = await tx<FactRow>('maturity_facts')
@@ -318,17 +319,6 @@ export class DatabaseMaturityStore implements MaturityStore {
     }
     return { placement: rowToPlacement(row), results: stored };
   }
-}
-
-/**
- * On SQLite, switches the database file to write-ahead logging (it stays so): a cycle
- * commits a transaction per chunk of entities, and the default rollback journal copies
- * and syncs every page each commit touches (a tenth of a cold evaluation). Readers are
- * not blocked by the writer either. A no-op elsewhere and for in-memory databases.
- */
-async function useWriteAheadLog(db: Knex): Promise<void> {
-  if (db.client.dialect !== 'sqlite3') return; // both SQLite drivers
-  await db.raw('PRAGMA journal_mode = WAL');
 }
 
 function sortByCheck(results: CheckResult[]): CheckResult[] {

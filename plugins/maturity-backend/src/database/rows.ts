@@ -12,11 +12,7 @@ import type {
   StoredPlacement,
 } from './MaturityStore';
 
-import {
-  causesToStore,
-  evidenceToStore,
-  rememberValueSize,
-} from './storedValues';
+import { causesToStore, evidenceToStore } from './storedValues';
 
 // Row shapes and mappers, kept apart from the queries so the store reads as SQL only.
 
@@ -55,7 +51,6 @@ export const rowToFact = (row: FactRow): Fact => {
     ...(row.problem ? { problem: row.problem } : {}),
   };
   storedText.set(fact, row.value);
-  rememberValueSize(fact.value, row.value.length);
   return fact;
 };
 

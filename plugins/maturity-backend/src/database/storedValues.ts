@@ -19,15 +19,6 @@ const NOT_KEPT = '(a large value, not kept)';
 // The same fact value is quoted by every check that reads it: measure each object once.
 const measured = new WeakMap<object, boolean>();
 
-/**
- * Records the size of a value read from the database as JSON text of `length`, so
- * storing evidence that quotes it need not serialize it again to measure it.
- */
-export function rememberValueSize(value: unknown, length: number): void {
-  if (value !== null && typeof value === 'object')
-    measured.set(value, length > INLINE_VALUE_LIMIT);
-}
-
 function isLarge(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'string') {

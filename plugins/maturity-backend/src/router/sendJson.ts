@@ -22,25 +22,26 @@ const encoded = new WeakMap<object, Encoded>();
  * callers that accept it; answers built per request are left to that middleware.
  */
 export function sendJson(req: Request, res: Response, body: object): void {
-  let answer = encoded.get(body);
-  if (answer === undefined) {
-    const text = JSON.stringify(body);
-    const digest = createHash('sha1').update(text).digest('base64url');
-    answer = { text, etag: `W/"${text.length.toString(16)}-${digest}"` };
-    encoded.set(body, answer);
-    res.setHeader('ETag', answer.etag);
-    res.type('application/json').send(text);
-    return;
-  }
+  const seen = encoded.get(body);
+  const answer = seen ?? encode(body);
   res.setHeader('ETag', answer.etag);
   res.vary('Accept-Encoding');
   res.type('application/json');
-  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+  if (!seen) {
+    encoded.set(body, answer);
+    res.send(answer.text);
+  } else if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
     answer.gzip ??= gzipSync(answer.text);
     res.setHeader('Content-Encoding', 'gzip');
     res.send(answer.gzip);
-    return;
+  } else {
+    answer.identity ??= Buffer.from(answer.text);
+    res.send(answer.identity);
   }
-  answer.identity ??= Buffer.from(answer.text);
-  res.send(answer.identity);
+}
+
+function encode(body: object): Encoded {
+  const text = JSON.stringify(body);
+  const digest = createHash('sha1').update(text).digest('base64url');
+  return { text, etag: `W/"${text.length.toString(16)}-${digest}"` };
 }

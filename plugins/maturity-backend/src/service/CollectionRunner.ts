@@ -59,8 +59,8 @@ export interface CycleTimings {
 /**
  * One collection cycle for one shard: list the catalog's Components, forget entities
  * that left it, let every source collect in bulk (side by side) for the shard's entities,
- * evaluate them, and roll the whole group tree up. A failing source is recorded and skipped; the others
- * and the evaluation still run, on the last good facts.
+ * evaluate them, and roll the whole group tree up. A failing source is recorded and
+ * skipped; the others and the evaluation still run, on the last good facts.
  */
 export class CollectionRunner {
   constructor(private readonly options: CollectionRunnerOptions) {}
