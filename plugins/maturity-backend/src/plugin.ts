@@ -24,6 +24,8 @@ import { DatabaseRollupStore } from './database/DatabaseRollupStore';
 import { RefreshService } from './service/RefreshService';
 import { RollupQueries } from './service/RollupQueries';
 import { RollupService } from './service/RollupService';
+import { RollupVersion } from './service/RollupVersion';
+import { CachedScorecards } from './router/CachedScorecards';
 import { VisibilityService } from './service/VisibilityService';
 import { ScorecardService } from './service/ScorecardService';
 import { CatalogFactSource } from './sources/CatalogFactSource';
@@ -85,7 +87,14 @@ export const maturityPlugin = createBackendPlugin({
           scoring: settings.scoring,
           staleAfterMs: settings.staleAfterMs,
         });
-        const rollups = new RollupService(store, rollupStore, settings.rollup);
+        const rollupVersion = new RollupVersion(rollupStore);
+        const rollups = new RollupService(
+          store,
+          rollupStore,
+          settings.rollup,
+          rollupVersion,
+        );
+        const scorecards = new ScorecardService(store, rubric);
         const runner = new CollectionRunner({
           catalog,
           auth,
@@ -113,12 +122,14 @@ export const maturityPlugin = createBackendPlugin({
             catalog,
             rubric,
             store,
-            scorecards: new ScorecardService(store, rubric),
+            scorecards,
+            cachedScorecards: new CachedScorecards(scorecards, rollupVersion),
             rollups: new RollupQueries(
               store,
               rollupStore,
               rollups,
               settings.rollup,
+              rollupVersion,
             ),
             visibility: new VisibilityService(deps.permissions, catalog),
             refresh: new RefreshService({

@@ -13,6 +13,7 @@ export async function listRoutes(): Promise<string[]> {
     rubric: new Rubric([]),
     store: {} as any,
     scorecards: {} as any,
+    cachedScorecards: {} as any,
     rollups: {} as any,
     visibility: {} as any,
     refresh: {} as any,

@@ -141,6 +141,26 @@ describe('maturity API', () => {
     expect(zipped.body).toEqual(plain.body);
   });
 
+  it('serves a scorecard from its cache gzipped or plain, and the new one after a refresh', async () => {
+    const path = '/entities/component/default/payments-api';
+    const zipped = await get(path).set('Accept-Encoding', 'gzip');
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const plain = await get(path).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toBe(zipped.headers.etag);
+    expect(plain.body).toEqual(zipped.body);
+    expect(plain.body.checks.length).toBeGreaterThan(0);
+
+    const refreshed = await request(server)
+      .post(`/api/maturity${path}/refresh`)
+      .set('Authorization', asUser());
+    expect(refreshed.body.evaluatedAt).not.toBe(plain.body.evaluatedAt);
+    const after = await get(path).set('Accept-Encoding', 'gzip');
+    expect(after.body.evaluatedAt).toBe(refreshed.body.evaluatedAt);
+    expect(after.headers.etag).not.toBe(zipped.headers.etag);
+  });
+
   it('never counts, returns or exports an entity the caller may not see', async () => {
     const rollup = await get('/rollup', RESTRICTED);
     expect(rollup.body.org.services).toBe(2);

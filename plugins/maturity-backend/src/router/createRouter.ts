@@ -27,6 +27,7 @@ import type { RefreshService } from '../service/RefreshService';
 import { filterPlacements, type RollupQueries } from '../service/RollupQueries';
 import type { ScorecardService } from '../service/ScorecardService';
 import type { VisibilityService } from '../service/VisibilityService';
+import type { CachedScorecards } from './CachedScorecards';
 import { parseEntityRefParams } from './entityRefParams';
 import { errorHandler } from './errorHandler';
 import { sendJson } from './sendJson';
@@ -47,6 +48,7 @@ export interface RouterOptions {
   rubric: Rubric;
   store: MaturityStore;
   scorecards: ScorecardService;
+  cachedScorecards: CachedScorecards;
   rollups: RollupQueries;
   visibility: VisibilityService;
   refresh: RefreshService;
@@ -121,7 +123,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const entityRef = await visibleEntity(req, await caller(req));
-    res.json(await options.scorecards.getScorecard(entityRef));
+    sendJson(req, res, await options.cachedScorecards.answer(entityRef));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {

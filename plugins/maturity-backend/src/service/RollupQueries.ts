@@ -10,6 +10,7 @@ import type { MaturityStore, StoredPlacement } from '../database/MaturityStore';
 import type { GroupNode, RollupStore } from '../database/RollupStore';
 import type { RollupOptions } from '../config/readMaturityConfig';
 import { subtree } from './rollupTree';
+import type { RollupVersion } from './RollupVersion';
 import {
   TREND_DAYS,
   toOwnedService,
@@ -48,6 +49,7 @@ export class RollupQueries {
     private readonly rollupStore: RollupStore,
     private readonly rollups: RollupService,
     private readonly options: RollupOptions,
+    private readonly version: RollupVersion,
   ) {}
 
   async orgRollup(request: {
@@ -57,7 +59,7 @@ export class RollupQueries {
   }): Promise<RollupResponse> {
     const { visible, root, filters } = request;
     if (visible !== 'all' || hasFilters(filters)) return this.compute(request);
-    const computedAt = await this.rollupStore.latestComputedAt();
+    const computedAt = await this.version.current();
     if (!computedAt) return this.compute(request);
     const version = `${computedAt}|${new Date().toISOString().slice(0, 10)}`;
     if (version !== this.wholeOrgVersion) {

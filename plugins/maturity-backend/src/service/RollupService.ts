@@ -2,6 +2,7 @@ import type { RollupFigures } from '@maturity/plugin-maturity-common';
 import type { MaturityStore, StoredPlacement } from '../database/MaturityStore';
 import type { GroupNode, RollupStore } from '../database/RollupStore';
 import type { RollupOptions } from '../config/readMaturityConfig';
+import type { RollupVersion } from './RollupVersion';
 import { rollupTree, type OwnedService } from './rollupTree';
 
 /** How far back a trend looks. */
@@ -17,6 +18,8 @@ export class RollupService {
     private readonly store: MaturityStore,
     private readonly rollups: RollupStore,
     private readonly options: RollupOptions,
+    /** Told when new rollups are stored, so caches keyed on it move on at once. */
+    private readonly version?: RollupVersion,
   ) {}
 
   async recompute(now = new Date()): Promise<number> {
@@ -32,6 +35,7 @@ export class RollupService {
         computedAt: now.toISOString(),
       })),
     );
+    this.version?.forget();
     return figures.size;
   }
 
