@@ -33,6 +33,7 @@ import {
 import { factChanges } from './factChanges';
 import { joinFactValues, needsFacts } from './storedValues';
 import { useWriteAheadLog } from './writeAheadLog';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 const migrationsDir = resolvePackagePath(
   '@maturity/plugin-maturity-backend',
@@ -101,6 +102,7 @@ export class DatabaseMaturityStore implements MaturityStore {
               run_id: rows[0].run_id,
             });
         }
+        await yieldToEventLoop();
       }
     });
   }

@@ -231,4 +231,27 @@ describe.each(databases.eachSupportedId())('Evaluator on %s', databaseId => {
       'fail',
     );
   });
+  it('lets the event loop turn between chunks of a large catalog', async () => {
+    const { evaluator } = await setup();
+    const many = Array.from({ length: 1_200 }, (_, i) => {
+      const e = entity();
+      return { ...e, metadata: { ...e.metadata, name: `svc-${i}` } };
+    });
+    let turns = 0;
+    const ticker = setInterval(() => {
+      turns += 1;
+    }, 0);
+    try {
+      const summary = await evaluator.evaluate(
+        many,
+        at('2026-11-21T12:00:00Z'),
+      );
+      expect(summary.evaluated).toBe(1_200);
+    } finally {
+      clearInterval(ticker);
+    }
+    // Three chunks of 500: the loop turned after each (with SQLite's synchronous queries
+    // it would not have turned once otherwise).
+    expect(turns).toBeGreaterThanOrEqual(2);
+  });
 });

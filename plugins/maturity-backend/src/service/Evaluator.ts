@@ -23,6 +23,7 @@ import { entityMetadata } from './entityMetadata';
 import { entityRefOf } from './entityRefOf';
 import { inputHash } from './inputHash';
 import { levelChangeCauses } from './levelChangeCauses';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 
 /** Entities read, evaluated and written together. */
 const EVALUATION_CHUNK = 500;
@@ -69,6 +70,7 @@ export class Evaluator {
       summary.evaluated += chunk.evaluated;
       summary.unchanged += chunk.unchanged;
       summary.levelChanges += chunk.levelChanges;
+      await yieldToEventLoop();
     }
     return summary;
   }
