@@ -123,6 +123,8 @@ describe('KubernetesFactSource against the sandbox', () => {
       logger: mockServices.logger.mock(),
       signal: new AbortController().signal,
       now: NOW,
+      // This source returns every fact at the end of its run.
+      storeFacts: async () => {},
     });
     expect(outcome.errors).toEqual([]);
     expect(outcome.facts).toEqual([
@@ -175,6 +177,8 @@ describe('KubernetesFactSource against the sandbox for examples/entities.yaml', 
         logger: mockServices.logger.mock(),
         signal: new AbortController().signal,
         now: NOW,
+        // This source returns every fact at the end of its run.
+        storeFacts: async () => {},
       });
       expect(outcome.errors).toEqual([]);
       const { mismatches, compared } = intentMismatches(

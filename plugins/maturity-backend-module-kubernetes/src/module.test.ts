@@ -46,6 +46,8 @@ describe('maturityModuleKubernetes', () => {
         logger: mockServices.logger.mock(),
         signal: new AbortController().signal,
         now: NOW,
+        // This source returns every fact at the end of its run.
+        storeFacts: async () => {},
       });
       expect(outcome.errors).toEqual([]);
       expect(outcome.requests).toBe(sandbox.requestCount());

@@ -29,6 +29,12 @@ export interface FactCollectionContext {
   /** Aborted when the run's timeout passes or the backend shuts down; stop promptly. */
   signal: AbortSignal;
   now: Date;
+  /**
+   * Stores facts now, before the run ends. A source that collects in batches hands each
+   * batch over as it arrives, so it never holds every entity's facts at once; the facts it
+   * returns at the end are stored the same way.
+   */
+  storeFacts(facts: CollectedFact[]): Promise<void>;
 }
 
 /** How a run went, in the source's own words. @public */

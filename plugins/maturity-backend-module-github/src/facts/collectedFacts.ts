@@ -1,18 +1,22 @@
 import { GITHUB_FACTS } from '@maturity/plugin-maturity-common';
 import type { CollectedFact } from '@maturity/plugin-maturity-node';
 import type { CachedRepository } from '../service/RepositoryCache';
+import type { RepositoryFactValues } from './repositoryFacts';
 
 const FACT_NAMES = Object.values(GITHUB_FACTS);
 
-/** Every GitHub fact of one entity from its repository's last read. */
+/** Every GitHub fact of the entities linked to one repository, from its last read. */
 export function entryFacts(
-  entityRef: string,
+  entityRefs: readonly string[],
   entry: CachedRepository,
 ): CollectedFact[] {
-  return FACT_NAMES.map(name =>
-    entry.problems[name] !== undefined
-      ? { entityRef, name, value: null, problem: entry.problems[name] }
-      : { entityRef, name, value: entry.values[name] ?? null },
+  const values: RepositoryFactValues = JSON.parse(entry.valuesText);
+  return entityRefs.flatMap(entityRef =>
+    FACT_NAMES.map(name =>
+      entry.problems[name] !== undefined
+        ? { entityRef, name, value: null, problem: entry.problems[name] }
+        : { entityRef, name, value: values[name] ?? null },
+    ),
   );
 }
 

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { resolve } from 'node:path';
 import {
   buildGithubWorld,
@@ -42,6 +43,34 @@ describe('GithubFactSource on the sandbox catalogs', () => {
             [...byCheck].map(([id, n]) => `${id} ${n}`).join(', ') || 'none'
           }`,
       );
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("hands a large catalog's facts over in parts while it runs", async () => {
+    const now = new Date();
+    const scenario = generateScenario({ seed: 7, size: 600 });
+    const linked = scenario.services.filter(s => s.githubSlug);
+    const world = buildGithubWorld(linked, scenario.seed, { now });
+    const sandbox = await startGithubSandbox({ world });
+    try {
+      const parts: number[] = [];
+      const outcome = await createSource(sandbox).collect({
+        entities: scenario.entities,
+        logger: mockServices.logger.mock(),
+        signal: new AbortController().signal,
+        now,
+        storeFacts: async facts => {
+          parts.push(facts.length);
+        },
+      });
+      expect(outcome.errors).toEqual([]);
+      const total = parts.reduce((a, b) => a + b, 0) + outcome.facts.length;
+      expect(parts.length).toBeGreaterThanOrEqual(2);
+      for (const part of parts) expect(part).toBeLessThan(3_000);
+      // Every linked service got its facts, in one of the parts or at the end.
+      expect(total).toBeGreaterThanOrEqual(linked.length * 10);
     } finally {
       await sandbox.close();
     }

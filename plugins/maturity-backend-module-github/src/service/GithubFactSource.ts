@@ -29,6 +29,9 @@ import { RepositoryCache } from './RepositoryCache';
 import { runLimited } from './runLimited';
 import { selectRepositoriesToRead } from './selectRepositoriesToRead';
 
+/** Facts handed to the backend at once while a run's facts are produced. */
+const FACTS_PER_HANDOVER = 2_000;
+
 /** @public */
 export interface GithubFactSourceOptions {
   integrations: ScmIntegrationRegistry;
@@ -142,14 +145,20 @@ export class GithubFactSource implements MaturityFactSource {
       }
     });
 
+    // Handed over a few thousand at a time, so a catalog's facts are never all in memory.
     let reused = 0;
+    let pending: CollectedFact[] = [];
     for (const [key, { entityRefs }] of linked.repositories) {
       const entry = this.cache.get(key);
       if (!entry) continue;
       if (!fetchedKeys.has(key)) reused += 1;
-      for (const entityRef of entityRefs)
-        facts.push(...entryFacts(entityRef, entry));
+      pending.push(...entryFacts(entityRefs, entry));
+      if (pending.length >= FACTS_PER_HANDOVER) {
+        await context.storeFacts(pending);
+        pending = [];
+      }
     }
+    facts.push(...pending);
     logger.info(
       `GitHub: ${linked.repositories.size} repositories, ${fetchedKeys.size} read in ${batches.length} queries, ` +
         `${reused} unchanged since their last read; ${counter.sent} requests, ${counter.notModified} answered 304 (free)`,
@@ -172,7 +181,7 @@ export class GithubFactSource implements MaturityFactSource {
         ownerType: 'Organization',
         pushedAt: null,
         fetchedAt: now,
-        values: {},
+        valuesText: '{}',
         problems: problemForEveryFact(item.problem),
       });
       return;
@@ -194,7 +203,7 @@ export class GithubFactSource implements MaturityFactSource {
         item.node.owner.__typename === 'User' ? 'User' : 'Organization',
       pushedAt: item.node.pushedAt,
       fetchedAt: now,
-      values,
+      valuesText: JSON.stringify(values),
       problems: item.problems,
     });
   }

@@ -86,6 +86,8 @@ export async function startHarness(options: {
         logger: mockServices.logger.mock(),
         signal,
         now: NOW,
+        // This source returns every fact at the end of its run.
+        storeFacts: async () => {},
       }),
     close: () => sandbox.close(),
   };

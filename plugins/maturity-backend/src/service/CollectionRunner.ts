@@ -5,7 +5,10 @@ import {
   normalizeEntityRef,
   type Fact,
 } from '@maturity/plugin-maturity-common';
-import type { MaturityFactSource } from '@maturity/plugin-maturity-node';
+import type {
+  CollectedFact,
+  MaturityFactSource,
+} from '@maturity/plugin-maturity-node';
 import { listAssessedEntities } from '../catalog/listAssessedEntities';
 import { listGroups } from '../catalog/listGroups';
 import type { MaturityStore, SourceRunStatus } from '../database/MaturityStore';
@@ -149,34 +152,43 @@ export class CollectionRunner {
     const startedAt = new Date();
     const runId = await store.startRun(source.id, startedAt);
     const runLogger = logger.child({ source: source.id, runId });
+    // Facts are stored as the source hands them over; a run that fails later keeps them.
+    const stored = new Set<string>();
+    let factCount = 0;
     try {
+      const storeFacts = async (collected: readonly CollectedFact[]) => {
+        const observedAt = new Date().toISOString();
+        const facts: Fact[] = collected.map(f => ({
+          entityRef: normalizeEntityRef(f.entityRef),
+          name: f.name,
+          value: f.problem ? null : f.value,
+          ...(f.problem ? { problem: f.problem } : {}),
+          source: source.id,
+          observedAt,
+          runId,
+        }));
+        await store.upsertFacts(facts);
+        for (const fact of facts) stored.add(fact.entityRef);
+        factCount += facts.length;
+      };
       const outcome = await source.collect({
         entities,
         logger: runLogger,
         signal,
         now: startedAt,
+        storeFacts,
       });
-      const observedAt = new Date().toISOString();
-      const facts: Fact[] = outcome.facts.map(f => ({
-        entityRef: normalizeEntityRef(f.entityRef),
-        name: f.name,
-        value: f.problem ? null : f.value,
-        ...(f.problem ? { problem: f.problem } : {}),
-        source: source.id,
-        observedAt,
-        runId,
-      }));
-      await store.upsertFacts(facts);
-      const status = runStatus(outcome.errors.length, facts.length);
+      await storeFacts(outcome.facts);
+      const status = runStatus(outcome.errors.length, stored.size);
       await store.finishRun(runId, {
         status,
-        entities: new Set(facts.map(f => f.entityRef)).size,
+        entities: stored.size,
         requests: outcome.requests,
         error: outcome.errors.length ? outcome.errors.join('\n') : null,
         finishedAt: new Date(),
       });
       runLogger.info(
-        `Source ${source.id} collected ${facts.length} facts (${status})`,
+        `Source ${source.id} collected ${factCount} facts (${status})`,
       );
     } catch (error) {
       // The last good facts stay; they turn stale after staleAfter and checks go unknown.
@@ -184,7 +196,7 @@ export class CollectionRunner {
       runLogger.warn(`Source ${source.id} failed: ${message}`);
       await store.finishRun(runId, {
         status: 'failed',
-        entities: 0,
+        entities: stored.size,
         requests: 0,
         error: message,
         finishedAt: new Date(),
@@ -216,7 +228,7 @@ function stopwatch() {
   };
 }
 
-function runStatus(errors: number, facts: number): SourceRunStatus {
+function runStatus(errors: number, entities: number): SourceRunStatus {
   if (errors === 0) return 'ok';
-  return facts > 0 ? 'partial' : 'failed';
+  return entities > 0 ? 'partial' : 'failed';
 }
