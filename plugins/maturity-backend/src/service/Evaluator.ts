@@ -25,8 +25,12 @@ import { inputHash } from './inputHash';
 import { levelChangeCauses } from './levelChangeCauses';
 import { yieldToEventLoop } from '../database/yieldToEventLoop';
 
-/** Entities read, evaluated and written together. */
-const EVALUATION_CHUNK = 500;
+/**
+ * Entities read, evaluated and written together. Small enough that a chunk's parsed facts
+ * and results die young (in chunks of 500 they outlived the young generation, and a cold
+ * cycle at 10,000 services grew the heap by ~450 MB of garbage before it was collected).
+ */
+const EVALUATION_CHUNK = 100;
 
 export interface EvaluatorOptions {
   store: MaturityStore;
