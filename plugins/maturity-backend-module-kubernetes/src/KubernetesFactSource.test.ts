@@ -1,5 +1,5 @@
+import { collectAll } from './__testUtils__/collectAll';
 import { resolve } from 'node:path';
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   KUBERNETES_FACTS,
   type K8sWorkloadFact,
@@ -118,13 +118,9 @@ describe('KubernetesFactSource against the sandbox', () => {
         owner: 'group:default/x',
       },
     };
-    const outcome = await harness.source().collect({
+    const outcome = await collectAll(harness.source(), {
       entities: [broken],
-      logger: mockServices.logger.mock(),
-      signal: new AbortController().signal,
       now: NOW,
-      // This source returns every fact at the end of its run.
-      storeFacts: async () => {},
     });
     expect(outcome.errors).toEqual([]);
     expect(outcome.facts).toEqual([
@@ -172,13 +168,9 @@ describe('KubernetesFactSource against the sandbox for examples/entities.yaml', 
         clusters: sandbox.clusters.map(c => ({ ...c, skipTLSVerify: true })),
         requests: TEST_REQUEST_SETTINGS,
       });
-      const outcome = await source.collect({
+      const outcome = await collectAll(source, {
         entities: entities.filter(e => e.kind === 'Component'),
-        logger: mockServices.logger.mock(),
-        signal: new AbortController().signal,
         now: NOW,
-        // This source returns every fact at the end of its run.
-        storeFacts: async () => {},
       });
       expect(outcome.errors).toEqual([]);
       const { mismatches, compared } = intentMismatches(

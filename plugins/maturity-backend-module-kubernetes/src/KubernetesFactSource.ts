@@ -22,6 +22,9 @@ import { buildEntityFacts } from './facts/buildEntityFacts';
 import { findWorkloads } from './facts/matchedWorkload';
 import { entityLinkOf } from './matching/entityLink';
 
+/** Facts handed to the backend at once while a run's facts are built. */
+const FACTS_PER_HANDOVER = 2_000;
+
 /** @public */
 export interface KubernetesFactSourceOptions {
   clusters: ClusterConnection[];
@@ -92,9 +95,15 @@ export class KubernetesFactSource implements MaturityFactSource {
     });
     const someClusterFailed = snapshots.length < clients.length;
 
-    const facts: CollectedFact[] = [];
+    // Handed over a few thousand at a time: a catalog's facts held until the end of the
+    // run outlived the young generation and were all collected as old garbage.
+    let facts: CollectedFact[] = [];
     let skippedEntities = 0;
     for (const entity of entities) {
+      if (facts.length >= FACTS_PER_HANDOVER) {
+        await context.storeFacts(facts);
+        facts = [];
+      }
       if (entity.kind.toLocaleLowerCase('en-US') !== 'component') continue;
       const entityRef = stringifyEntityRef(entity);
       let link;

@@ -1,3 +1,4 @@
+import { collectAll } from './__testUtils__/collectAll';
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
@@ -41,13 +42,9 @@ describe('maturityModuleKubernetes', () => {
         ],
       });
       expect(added.map(s => s.id)).toEqual(['kubernetes']);
-      const outcome = await added[0].collect({
+      const outcome = await collectAll(added[0], {
         entities: scenario.entities.filter(e => e.kind === 'Component'),
-        logger: mockServices.logger.mock(),
-        signal: new AbortController().signal,
         now: NOW,
-        // This source returns every fact at the end of its run.
-        storeFacts: async () => {},
       });
       expect(outcome.errors).toEqual([]);
       expect(outcome.requests).toBe(sandbox.requestCount());

@@ -15,6 +15,7 @@ async function measure(size: number, pageSize: number) {
       pageSize,
       requests: outcome.requests,
       facts: outcome.facts.length,
+      handovers: outcome.handovers,
       ms: Date.now() - started,
     };
   } finally {
@@ -44,5 +45,10 @@ describe('KubernetesFactSource request count', () => {
     expect(large.requests).toBe(small.requests);
     expect(large.facts).toBeGreaterThan(small.facts * 5);
     expect(paged.requests).toBeLessThan(large.requests + 20);
+    // A large catalog's facts reach the backend in parts while the run goes on.
+    expect(large.handovers).toBeGreaterThanOrEqual(
+      Math.floor(large.facts / 2_000) - 1,
+    );
+    expect(small.handovers).toBe(0);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { collectAll } from './collectAll';
 import type { Entity } from '@backstage/catalog-model';
 import {
   buildKubernetesWorld,
@@ -48,7 +48,7 @@ export interface Harness {
   collect(
     source?: KubernetesFactSource,
     signal?: AbortSignal,
-  ): Promise<FactCollectionOutcome>;
+  ): Promise<FactCollectionOutcome & { handovers: number }>;
   close(): Promise<void>;
 }
 
@@ -81,14 +81,7 @@ export async function startHarness(options: {
     components,
     source,
     collect: (s = source(), signal = new AbortController().signal) =>
-      s.collect({
-        entities: components,
-        logger: mockServices.logger.mock(),
-        signal,
-        now: NOW,
-        // This source returns every fact at the end of its run.
-        storeFacts: async () => {},
-      }),
+      collectAll(s, { entities: components, now: NOW, signal }),
     close: () => sandbox.close(),
   };
 }
