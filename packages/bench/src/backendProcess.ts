@@ -22,6 +22,7 @@ export class BackendProcess {
     private readonly directory: string,
     readonly port: number,
     readonly idleRssMb: number,
+    readonly idleHeapMb: number,
   ) {}
 
   static async start(options: {
@@ -59,7 +60,13 @@ export class BackendProcess {
       catalogLatencyMs: options.catalogLatencyMs,
       config,
     });
-    return new BackendProcess(child, directory, ready.port, ready.idleRssMb);
+    return new BackendProcess(
+      child,
+      directory,
+      ready.port,
+      ready.idleRssMb,
+      ready.idleHeapMb,
+    );
   }
 
   async refresh(
@@ -79,6 +86,14 @@ export class BackendProcess {
       type: 'db-stats',
     });
     return answer.figures;
+  }
+
+  /** Heap in use after a full collection (which it forces: ask only after measuring). */
+  async liveHeapMb(): Promise<number> {
+    const answer = await askBackend(this.child, 'live-heap', {
+      type: 'live-heap',
+    });
+    return answer.heapMb;
   }
 
   async stop(): Promise<void> {

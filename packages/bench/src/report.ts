@@ -25,6 +25,9 @@ export function summarize(result: ScenarioResult) {
       Math.max(cold.peakRssMb, warm.peakRssMb, delta.peakRssMb) -
         result.idleRssMb,
     ),
+    liveHeapAboveIdleMb: round(
+      result.liveHeapMb.afterRuns - result.liveHeapMb.idle,
+    ),
     eventLoopDelayP99Ms: Math.max(
       cold.eventLoopDelayP99Ms,
       warm.eventLoopDelayP99Ms,
@@ -106,6 +109,10 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
     ['Catalog requests, cold', s => String(s.catalogRequests)],
     ['RSS idle / peak (MB)', s => `${s.idleRssMb} / ${s.peakRssMb}`],
     ['RSS above idle (MB)', s => String(s.rssAboveIdleMb)],
+    [
+      'Heap held after the runs, above idle (MB, after a full collection)',
+      s => String(s.liveHeapAboveIdleMb),
+    ],
     [
       'Event-loop delay p99 during refresh (ms)',
       s => String(s.eventLoopDelayP99Ms),

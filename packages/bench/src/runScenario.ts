@@ -25,6 +25,8 @@ export interface ScenarioResult {
   repositories: number;
   latency: LatencyProfile;
   idleRssMb: number;
+  /** Heap after a full collection: idle, and after the cycles and the load. */
+  liveHeapMb: { idle: number; afterRuns: number };
   /** After the cold run: each source's status and how long it took. */
   sourceStatuses: Record<string, { status: string; durationMs: number }>;
   cold: PhaseResult;
@@ -134,6 +136,11 @@ export async function runScenario(options: {
         );
 
     const idleRssMb = backend.idleRssMb;
+    // Forces a full collection, so only once everything is measured.
+    const liveHeapMb = {
+      idle: backend.idleHeapMb,
+      afterRuns: await backend.liveHeapMb(),
+    };
     // The peer runs after our backend has stopped, so neither competes for the CPU.
     await backend.stop();
     backend = undefined;
@@ -154,6 +161,7 @@ export async function runScenario(options: {
       repositories: upstreams.repositories,
       latency,
       idleRssMb,
+      liveHeapMb,
       sourceStatuses,
       cold,
       warm,

@@ -27,7 +27,11 @@ import { countingCatalog } from './countingCatalog';
 import { databaseFigures } from './databaseFigures';
 import type { BackendCommand, BackendReply, RefreshFigures } from './protocol';
 import { serveCommands } from '../ipc';
-import { settledRssMb, startResourceSampler } from './resourceSampler';
+import {
+  liveHeapMb,
+  settledRssMb,
+  startResourceSampler,
+} from './resourceSampler';
 
 const TASK_ID = 'maturity:collect:shard-1-of-1';
 /** The plugin looks again by itself 15 s after the first cycle; allow for that and slack. */
@@ -144,7 +148,7 @@ let started: Started | undefined;
 let databaseDirectory = '';
 
 serveCommands<BackendCommand>(
-  ['start', 'refresh', 'db-stats', 'stop'],
+  ['start', 'refresh', 'db-stats', 'live-heap', 'stop'],
   async (command): Promise<BackendReply | void> => {
     switch (command.type) {
       case 'start':
@@ -155,6 +159,7 @@ serveCommands<BackendCommand>(
           type: 'ready',
           port: started.port,
           idleRssMb: settledRssMb(),
+          idleHeapMb: liveHeapMb(),
           entities: started.entities,
         };
       case 'refresh':
@@ -166,6 +171,8 @@ serveCommands<BackendCommand>(
             join(databaseDirectory, 'maturity.sqlite'),
           ),
         };
+      case 'live-heap':
+        return { type: 'live-heap', heapMb: liveHeapMb() };
       case 'stop':
         await started?.backend.stop();
         process.exit(0);

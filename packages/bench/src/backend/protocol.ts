@@ -13,6 +13,7 @@ export type BackendCommand =
     }
   | { type: 'refresh'; phase: string; trigger: 'now' | 'follow-up' }
   | { type: 'db-stats' }
+  | { type: 'live-heap' }
   | { type: 'stop' };
 
 /** What one collection cycle took, as the backend saw it. */
@@ -38,7 +39,15 @@ export interface DatabaseFigures {
 }
 
 export type BackendReply =
-  | { type: 'ready'; port: number; idleRssMb: number; entities: number }
+  | {
+      type: 'ready';
+      port: number;
+      idleRssMb: number;
+      /** Heap in use after a full collection, before the first cycle. */
+      idleHeapMb: number;
+      entities: number;
+    }
+  | { type: 'live-heap'; heapMb: number }
   | { type: 'refreshed'; figures: RefreshFigures }
   | { type: 'db-stats'; figures: DatabaseFigures }
   | { type: 'failed'; message: string };

@@ -30,6 +30,13 @@ export function settledRssMb(): number {
   return round(process.memoryUsage.rss() / MB);
 }
 
+/** Heap in use after a full garbage collection: what the process really holds. */
+export function liveHeapMb(): number {
+  global.gc?.();
+  global.gc?.();
+  return round(process.memoryUsage().heapUsed / MB);
+}
+
 function round(value: number) {
   return Math.round(value * 10) / 10;
 }
