@@ -40,32 +40,16 @@ export const factToRow = (fact: Fact): FactRow => ({
 // serialize the parsed value again (see valueText).
 const storedText = new WeakMap<Fact, string>();
 
-/**
- * A stored fact whose value is parsed when first read. An entity whose inputs did not
- * change is fingerprinted from the stored text and never evaluated, so on a warm cycle
- * most values are never parsed: parsing every fact of the catalog was most of what such a
- * cycle allocated.
- */
 export const rowToFact = (row: FactRow): Fact => {
-  const fact = { entityRef: row.entity_ref, name: row.name } as Fact;
-  let text: string | undefined = row.value;
-  let parsed: JsonValue = null;
-  // An own, enumerable property, so spreading or serializing a fact reads it as before.
-  Object.defineProperty(fact, 'value', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (text !== undefined) {
-        parsed = JSON.parse(text) as JsonValue;
-        text = undefined;
-      }
-      return parsed;
-    },
-  });
-  fact.source = row.source;
-  fact.observedAt = row.observed_at;
-  fact.runId = row.run_id ?? undefined;
-  if (row.problem) fact.problem = row.problem;
+  const fact: Fact = {
+    entityRef: row.entity_ref,
+    name: row.name,
+    value: JSON.parse(row.value) as JsonValue,
+    source: row.source,
+    observedAt: row.observed_at,
+    runId: row.run_id ?? undefined,
+    ...(row.problem ? { problem: row.problem } : {}),
+  };
   storedText.set(fact, row.value);
   return fact;
 };

@@ -250,7 +250,7 @@ describe.each(databases.eachSupportedId())('Evaluator on %s', databaseId => {
     } finally {
       clearInterval(ticker);
     }
-    // Twelve chunks of 100: the loop turned after each (with SQLite's synchronous queries
+    // Five chunks of 250: the loop turned after each (with SQLite's synchronous queries
     // it would not have turned once otherwise).
     expect(turns).toBeGreaterThanOrEqual(2);
   });
