@@ -3,7 +3,8 @@ import { generateScenario } from '@maturity/sandbox';
 import type { DatabaseFigures, RefreshFigures } from './backend/protocol';
 import { BackendProcess } from './backendProcess';
 import type { LatencyProfile } from './latencyProfiles';
-import { loadTest, type LoadFigures } from './load/loadTest';
+import type { LoadFigures } from './load/loadTest';
+import { loadTestApart } from './load/loadTestApart';
 import { runTechInsightsPeer, type TechInsightsPeerResult } from './peer';
 import { checkSourceRuns } from './sourceRuns';
 import { startUpstreams, type UpstreamCounts } from './upstreams';
@@ -111,7 +112,7 @@ export async function runScenario(options: {
         `${size} services: scorecard and rollup at ${connections} connections`,
       );
       scorecard.push(
-        await loadTest({
+        await loadTestApart({
           url: baseUrl,
           paths: scorecardPaths,
           headers: loadHeaders,
@@ -120,7 +121,7 @@ export async function runScenario(options: {
         }),
       );
       rollup.push(
-        await loadTest({
+        await loadTestApart({
           url: baseUrl,
           paths: ['/api/maturity/rollup'],
           headers: loadHeaders,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Scenario } from '@maturity/sandbox';
-import { loadTest, type LoadFigures } from '../load/loadTest';
+import type { LoadFigures } from '../load/loadTest';
+import { loadTestApart } from '../load/loadTestApart';
 import { postJson } from './httpJson';
 import { peerChecks } from './peerRubric';
 import { PeerProcess } from './peerProcess';
@@ -91,7 +92,7 @@ async function measureSingleEntity(
   const paths = refs.map(entityRunPath);
   const figures: LoadFigures[] = [];
   for (const connections of options.connections) {
-    const run = await loadTest({
+    const run = await loadTestApart({
       url: backend.baseUrl,
       paths,
       method: 'POST',
