@@ -28,9 +28,21 @@ export function networkPolicies(
         );
       }
     }
-    if (!here.some(isDefaultDeny)) defaultDeny = false;
+    if (!hasDefaultDeny(here)) defaultDeny = false;
   }
   return { selecting: found.size, defaultDeny };
+}
+
+// A namespace's policies are the same array for every workload in it (see lookupIndex).
+const defaultDenyByList = new WeakMap<readonly V1NetworkPolicy[], boolean>();
+
+function hasDefaultDeny(policies: readonly V1NetworkPolicy[]): boolean {
+  let found = defaultDenyByList.get(policies);
+  if (found === undefined) {
+    found = policies.some(isDefaultDeny);
+    defaultDenyByList.set(policies, found);
+  }
+  return found;
 }
 
 function isDefaultDeny(policy: V1NetworkPolicy): boolean {

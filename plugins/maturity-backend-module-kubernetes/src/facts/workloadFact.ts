@@ -1,4 +1,8 @@
-import type { V1Container, V1PodSpec } from '@kubernetes/client-node';
+import type {
+  V1Container,
+  V1Namespace,
+  V1PodSpec,
+} from '@kubernetes/client-node';
 import type {
   K8sContainerFact,
   K8sWorkloadFact,
@@ -6,6 +10,13 @@ import type {
 import { isEmptySelector, selects } from '../matching/labelSelector';
 import type { MatchedWorkload } from './matchedWorkload';
 import { inNamespace } from './inNamespace';
+import { lookup } from '../matching/lookupIndex';
+
+/** Namespaces by name: looked up per workload, never scanned (a cluster has thousands). */
+const NAMESPACE_BY_NAME = {
+  name: 'namespace-name',
+  keysOf: (ns: V1Namespace) => [ns.metadata?.name ?? ''],
+};
 
 /** Env names that hold secrets by convention: `*_TOKEN`, `*PASSWORD*`, `*_KEY`, `*SECRET*`. */
 const SECRET_LOOKING_NAME = /(_TOKEN$|PASSWORD|_KEY$|SECRET)/i;
@@ -112,7 +123,7 @@ function referencedSecrets(podSpec: V1PodSpec | undefined): Set<string> {
  */
 function mesh(workload: MatchedWorkload): K8sWorkloadFact['mesh'] {
   const { snapshot, namespace, podLabels, podAnnotations } = workload;
-  const ns = snapshot.namespaces.find(n => n.metadata?.name === namespace);
+  const [ns] = lookup(snapshot.namespaces, NAMESPACE_BY_NAME, [namespace]);
   const nsLabels = ns?.metadata?.labels ?? {};
   const nsAnnotations = ns?.metadata?.annotations ?? {};
   const istio =
