@@ -4,5 +4,8 @@
  * @public
  */
 export function normalizeEntityRef(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
+  // The catalog lower-cases with toLocaleLowerCase('en-US'); English has no casing rules of
+  // its own, so the default mapping gives the same string, several times faster (this runs
+  // for every fact written and every API request).
+  return ref.toLowerCase();
 }

@@ -66,6 +66,7 @@ export class JsonAnswer {
   private setHeaders(res: Response) {
     res.setHeader('ETag', this.etag);
     res.vary('Accept-Encoding');
-    res.type('application/json');
+    // What res.type('application/json') sets, without its lookups on every request.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
   }
 }

@@ -78,7 +78,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { logger, httpAuth, permissions, catalog, rubric, store } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  // Only the one POST route may carry a body; GETs skip the parser.
+  const jsonBody = express.json({ limit: '64kb' });
 
   const caller = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -141,13 +142,17 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
-    const credentials = await caller(req);
-    await authorize(maturityRefreshPermission, credentials);
-    const entityRef = await visibleEntity(req, credentials);
-    await options.refresh.refresh(entityRef);
-    res.json(await options.scorecards.getScorecard(entityRef));
-  });
+  router.post(
+    '/entities/:kind/:namespace/:name/refresh',
+    jsonBody,
+    async (req, res) => {
+      const credentials = await caller(req);
+      await authorize(maturityRefreshPermission, credentials);
+      const entityRef = await visibleEntity(req, credentials);
+      await options.refresh.refresh(entityRef);
+      res.json(await options.scorecards.getScorecard(entityRef));
+    },
+  );
 
   router.get('/groups/:namespace/:name', async (req, res) => {
     const credentials = await caller(req);

@@ -21,8 +21,22 @@ const nameLike = z
 
 const entityRefParams = z.object({ kind, namespace: nameLike, name: nameLike });
 
+const KIND = /^[a-zA-Z][a-zA-Z0-9]{0,62}$/;
+const NAME_LIKE = /^(?=.{1,63}$)[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
+
 /** Parses `/:kind/:namespace/:name` into a normalized entity ref or throws a 400. */
 export function parseEntityRefParams(params: Record<string, string>): string {
+  // The common case, checked without building a parse result; the schema names the
+  // first broken part when there is one.
+  if (
+    KIND.test(params.kind) &&
+    NAME_LIKE.test(params.namespace) &&
+    NAME_LIKE.test(params.name)
+  ) {
+    return normalizeEntityRef(
+      `${params.kind}:${params.namespace}/${params.name}`,
+    );
+  }
   const parsed = entityRefParams.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
