@@ -157,6 +157,8 @@ export class CollectionRunner {
     let factCount = 0;
     try {
       const storeFacts = async (collected: readonly CollectedFact[]) => {
+        // Past its timeout a run may have lost its lease to another replica.
+        signal.throwIfAborted();
         const observedAt = new Date().toISOString();
         const facts: Fact[] = collected.map(f => ({
           entityRef: normalizeEntityRef(f.entityRef),
