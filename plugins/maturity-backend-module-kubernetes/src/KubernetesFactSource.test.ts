@@ -1,4 +1,3 @@
-import { collectAll } from './__testUtils__/collectAll';
 import { resolve } from 'node:path';
 import {
   KUBERNETES_FACTS,
@@ -19,6 +18,7 @@ import {
   type Harness,
 } from './__testUtils__/sandboxHarness';
 import { KubernetesFactSource } from './KubernetesFactSource';
+import { collectAll } from './__testUtils__/collectAll';
 
 describe('KubernetesFactSource against the sandbox', () => {
   let harness: Harness;

@@ -2,11 +2,11 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { KUBERNETES_FACTS } from '@maturity/plugin-maturity-common';
-import type {
-  CollectedFact,
-  FactCollectionContext,
-  FactCollectionOutcome,
-  MaturityFactSource,
+import {
+  FactHandover,
+  type FactCollectionContext,
+  type FactCollectionOutcome,
+  type MaturityFactSource,
 } from '@maturity/plugin-maturity-node';
 import { ClusterClient } from './client/ClusterClient';
 import {
@@ -21,9 +21,6 @@ import {
 import { buildEntityFacts } from './facts/buildEntityFacts';
 import { findWorkloads } from './facts/matchedWorkload';
 import { entityLinkOf } from './matching/entityLink';
-
-/** Facts handed to the backend at once while a run's facts are built. */
-const FACTS_PER_HANDOVER = 2_000;
 
 /** @public */
 export interface KubernetesFactSourceOptions {
@@ -95,15 +92,11 @@ export class KubernetesFactSource implements MaturityFactSource {
     });
     const someClusterFailed = snapshots.length < clients.length;
 
-    // Handed over a few thousand at a time: a catalog's facts held until the end of the
-    // run outlived the young generation and were all collected as old garbage.
-    let facts: CollectedFact[] = [];
+    // Handed over a part at a time: a catalog's facts held until the end of the run
+    // outlived the young generation and were all collected as old garbage.
+    const handover = new FactHandover(context.storeFacts);
     let skippedEntities = 0;
     for (const entity of entities) {
-      if (facts.length >= FACTS_PER_HANDOVER) {
-        await context.storeFacts(facts);
-        facts = [];
-      }
       if (entity.kind.toLocaleLowerCase('en-US') !== 'component') continue;
       const entityRef = stringifyEntityRef(entity);
       let link;
@@ -111,19 +104,23 @@ export class KubernetesFactSource implements MaturityFactSource {
         link = entityLinkOf(entity);
       } catch (error) {
         // The entity's own annotation is wrong: its scorecard is the place to say so.
-        facts.push({
-          entityRef,
-          name: KUBERNETES_FACTS.workloads,
-          value: null,
-          problem: `The Kubernetes annotations cannot be used: ${messageOf(
-            error,
-          )}`,
-        });
+        await handover.add([
+          {
+            entityRef,
+            name: KUBERNETES_FACTS.workloads,
+            value: null,
+            problem: `The Kubernetes annotations cannot be used: ${messageOf(
+              error,
+            )}`,
+          },
+        ]);
         continue;
       }
       if (!link) {
         // Not linked: workload-linked fails with its hint; no other check has anything to read.
-        facts.push({ entityRef, name: KUBERNETES_FACTS.workloads, value: [] });
+        await handover.add([
+          { entityRef, name: KUBERNETES_FACTS.workloads, value: [] },
+        ]);
         continue;
       }
       const workloads = findWorkloads(link, snapshots);
@@ -131,7 +128,7 @@ export class KubernetesFactSource implements MaturityFactSource {
         skippedEntities += 1;
         continue;
       }
-      facts.push(...buildEntityFacts(entityRef, link, workloads, now));
+      await handover.add(buildEntityFacts(entityRef, link, workloads, now));
     }
     if (skippedEntities > 0) {
       logger.warn(
@@ -139,7 +136,7 @@ export class KubernetesFactSource implements MaturityFactSource {
       );
     }
     return {
-      facts,
+      facts: handover.rest(),
       requests: clients.reduce((sum, client) => sum + client.requestCount, 0),
       errors,
     };

@@ -1,4 +1,3 @@
-import { collectAll } from './__testUtils__/collectAll';
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@maturity/sandbox';
 import { maturityModuleKubernetes } from './module';
 import { NOW } from './__testUtils__/sandboxHarness';
+import { collectAll } from './__testUtils__/collectAll';
 
 describe('maturityModuleKubernetes', () => {
   it('adds a Kubernetes source for the clusters of kubernetes.clusterLocatorMethods', async () => {

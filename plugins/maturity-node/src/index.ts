@@ -6,3 +6,4 @@
 
 export * from './FactSource';
 export * from './extensionPoints';
+export * from './FactHandover';

@@ -27,11 +27,7 @@ import { countingCatalog } from './countingCatalog';
 import { databaseFigures } from './databaseFigures';
 import type { BackendCommand, BackendReply, RefreshFigures } from './protocol';
 import { serveCommands } from '../ipc';
-import {
-  liveHeapMb,
-  settledRssMb,
-  startResourceSampler,
-} from './resourceSampler';
+import { settledMemory, startResourceSampler } from './resourceSampler';
 
 const TASK_ID = 'maturity:collect:shard-1-of-1';
 /** The plugin looks again by itself 15 s after the first cycle; allow for that and slack. */
@@ -151,17 +147,19 @@ serveCommands<BackendCommand>(
   ['start', 'refresh', 'db-stats', 'live-heap', 'stop'],
   async (command): Promise<BackendReply | void> => {
     switch (command.type) {
-      case 'start':
+      case 'start': {
         databaseDirectory = (command.config as any).backend.database.connection
           .directory;
         started = await start(command);
+        const idle = settledMemory();
         return {
           type: 'ready',
           port: started.port,
-          idleRssMb: settledRssMb(),
-          idleHeapMb: liveHeapMb(),
+          idleRssMb: idle.rssMb,
+          idleHeapMb: idle.heapMb,
           entities: started.entities,
         };
+      }
       case 'refresh':
         return { type: 'refreshed', figures: await refresh(started!, command) };
       case 'db-stats':
@@ -172,7 +170,7 @@ serveCommands<BackendCommand>(
           ),
         };
       case 'live-heap':
-        return { type: 'live-heap', heapMb: liveHeapMb() };
+        return { type: 'live-heap', heapMb: settledMemory().heapMb };
       case 'stop':
         await started?.backend.stop();
         process.exit(0);

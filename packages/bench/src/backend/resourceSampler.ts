@@ -23,18 +23,15 @@ export function startResourceSampler(intervalMs = 25) {
   };
 }
 
-/** RSS after a full garbage collection (the bench runs with --expose-gc). */
-export function settledRssMb(): number {
+/**
+ * RSS and heap in use after a full garbage collection (the bench runs with --expose-gc):
+ * what the process really holds.
+ */
+export function settledMemory(): { rssMb: number; heapMb: number } {
   global.gc?.();
   global.gc?.();
-  return round(process.memoryUsage.rss() / MB);
-}
-
-/** Heap in use after a full garbage collection: what the process really holds. */
-export function liveHeapMb(): number {
-  global.gc?.();
-  global.gc?.();
-  return round(process.memoryUsage().heapUsed / MB);
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: round(rss / MB), heapMb: round(heapUsed / MB) };
 }
 
 function round(value: number) {

@@ -3,9 +3,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
-import type {
-  CollectedFact,
-  FactCollectionOutcome,
+import {
+  collectAllFacts,
+  type FactCollectionOutcome,
 } from '@maturity/plugin-maturity-node';
 import type { ServiceProfile } from '@maturity/sandbox';
 import {
@@ -113,23 +113,17 @@ export function createSource(
   );
 }
 
-export async function collect(
+export function collect(
   source: GithubFactSource,
   entities: readonly Entity[],
   options: { now?: Date; signal?: AbortSignal; logger?: LoggerService } = {},
 ): Promise<FactCollectionOutcome> {
-  // As the backend does: facts handed over during the run, then the returned ones.
-  const handedOver: CollectedFact[] = [];
-  const outcome = await source.collect({
+  return collectAllFacts(source, {
     entities,
     logger: options.logger ?? mockServices.logger.mock(),
     signal: options.signal ?? new AbortController().signal,
     now: options.now ?? new Date(),
-    storeFacts: async facts => {
-      handedOver.push(...facts);
-    },
   });
-  return { ...outcome, facts: [...handedOver, ...outcome.facts] };
 }
 
 /** Fact values of one entity by name (problems as `{ problem }`). */

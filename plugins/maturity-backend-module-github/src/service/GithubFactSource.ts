@@ -5,11 +5,12 @@ import {
   type GithubCredentialsProvider,
   type ScmIntegrationRegistry,
 } from '@backstage/integration';
-import type {
-  CollectedFact,
-  FactCollectionContext,
-  FactCollectionOutcome,
-  MaturityFactSource,
+import {
+  FactHandover,
+  type CollectedFact,
+  type FactCollectionContext,
+  type FactCollectionOutcome,
+  type MaturityFactSource,
 } from '@maturity/plugin-maturity-node';
 import type { GithubClient } from '../client/createGithubClient';
 import { GithubClientPool } from '../client/GithubClientPool';
@@ -28,9 +29,6 @@ import { PushProbe } from './PushProbe';
 import { RepositoryCache } from './RepositoryCache';
 import { runLimited } from './runLimited';
 import { selectRepositoriesToRead } from './selectRepositoriesToRead';
-
-/** Facts handed to the backend at once while a run's facts are produced. */
-const FACTS_PER_HANDOVER = 2_000;
 
 /** @public */
 export interface GithubFactSourceOptions {
@@ -145,20 +143,16 @@ export class GithubFactSource implements MaturityFactSource {
       }
     });
 
-    // Handed over a few thousand at a time, so a catalog's facts are never all in memory.
+    // Handed over a part at a time, so a catalog's facts are never all in memory.
+    const handover = new FactHandover(context.storeFacts);
     let reused = 0;
-    let pending: CollectedFact[] = [];
     for (const [key, { entityRefs }] of linked.repositories) {
       const entry = this.cache.get(key);
       if (!entry) continue;
       if (!fetchedKeys.has(key)) reused += 1;
-      pending.push(...entryFacts(entityRefs, entry));
-      if (pending.length >= FACTS_PER_HANDOVER) {
-        await context.storeFacts(pending);
-        pending = [];
-      }
+      await handover.add(entryFacts(entityRefs, entry));
     }
-    facts.push(...pending);
+    facts.push(...handover.rest());
     logger.info(
       `GitHub: ${linked.repositories.size} repositories, ${fetchedKeys.size} read in ${batches.length} queries, ` +
         `${reused} unchanged since their last read; ${counter.sent} requests, ${counter.notModified} answered 304 (free)`,

@@ -1,4 +1,3 @@
-import { collectAll } from './collectAll';
 import type { Entity } from '@backstage/catalog-model';
 import {
   buildKubernetesWorld,
@@ -23,6 +22,7 @@ import {
   type RequestSettings,
 } from '../config/readKubernetesSourceConfig';
 import { KubernetesFactSource } from '../KubernetesFactSource';
+import { collectAll } from './collectAll';
 
 /** The time every sandbox world and every collection in the tests is built for. */
 export const NOW = new Date('2026-11-21T12:00:00Z');

@@ -124,7 +124,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const entityRef = await visibleEntity(req, await caller(req));
-    sendJson(req, res, await options.cachedScorecards.answer(entityRef));
+    (await options.cachedScorecards.answer(entityRef)).send(req, res);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {

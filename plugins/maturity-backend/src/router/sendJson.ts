@@ -11,15 +11,7 @@ const encoded = new WeakMap<object, JsonAnswer>();
  * callers that accept it (the backend's compression middleware would gzip it again for
  * every browser); answers built per request are sent as text and left to that middleware.
  */
-export function sendJson(
-  req: Request,
-  res: Response,
-  body: object | JsonAnswer,
-): void {
-  if (body instanceof JsonAnswer) {
-    body.send(req, res);
-    return;
-  }
+export function sendJson(req: Request, res: Response, body: object): void {
   const seen = encoded.get(body);
   if (seen) {
     seen.send(req, res);

@@ -19,7 +19,7 @@ export class RollupService {
     private readonly rollups: RollupStore,
     private readonly options: RollupOptions,
     /** Told when new rollups are stored, so caches keyed on it move on at once. */
-    private readonly version?: RollupVersion,
+    private readonly version: RollupVersion,
   ) {}
 
   async recompute(now = new Date()): Promise<number> {
@@ -35,7 +35,7 @@ export class RollupService {
         computedAt: now.toISOString(),
       })),
     );
-    this.version?.forget();
+    this.version.forget();
     return figures.size;
   }
 
