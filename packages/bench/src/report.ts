@@ -28,6 +28,7 @@ export function summarize(result: ScenarioResult) {
     liveHeapAboveIdleMb: round(
       result.liveHeapMb.afterRuns - result.liveHeapMb.idle,
     ),
+    heapAfterFullGcAboveIdleMb: heapAfterFullGcAboveIdle(result),
     eventLoopDelayP99Ms: Math.max(
       cold.eventLoopDelayP99Ms,
       warm.eventLoopDelayP99Ms,
@@ -66,6 +67,15 @@ function peerFigures(result: ScenarioResult) {
     ),
     rollupRatioVsPeer: round(peer.orgRunMs / Math.max(ours.rollup.p99Ms, 1)),
   };
+}
+
+/** Null when V8 ran no full collection during any of the cycles (small scenarios). */
+function heapAfterFullGcAboveIdle(result: ScenarioResult): number | null {
+  const { cold, warm, delta } = result;
+  const highest = Math.max(
+    ...[cold, warm, delta].map(phase => phase.heapAfterFullGcMb ?? -Infinity),
+  );
+  return highest === -Infinity ? null : round(highest - result.liveHeapMb.idle);
 }
 
 export type ScenarioSummary = ReturnType<typeof summarize>;
@@ -112,6 +122,10 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
     [
       'Heap held after the runs, above idle (MB, after a full collection)',
       s => String(s.liveHeapAboveIdleMb),
+    ],
+    [
+      'Heap in use during refresh, above idle (MB, highest after V8’s full collections)',
+      s => String(s.heapAfterFullGcAboveIdleMb ?? '–'),
     ],
     [
       'Event-loop delay p99 during refresh (ms)',

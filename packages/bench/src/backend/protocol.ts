@@ -30,6 +30,8 @@ export interface RefreshFigures {
   };
   catalogRequests: number;
   peakRssMb: number;
+  /** The most heap in use right after a full collection during the cycle (null: none ran). */
+  heapAfterFullGcMb: number | null;
   eventLoopDelayP99Ms: number;
 }
 
