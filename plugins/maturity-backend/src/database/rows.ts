@@ -36,27 +36,43 @@ export const factToRow = (fact: Fact): FactRow => ({
   problem: fact.problem ?? null,
 });
 
-// The JSON each fact read from the database was stored as, so fingerprints need not
-// serialize the parsed value again (see valueText).
-const storedText = new WeakMap<Fact, string>();
+/**
+ * A fact read from the database. It keeps the JSON text its value was stored as, so
+ * fingerprints need not serialize the parsed value again (see valueText). The text is a
+ * private field: invisible to JSON and to spreads, and cheaper for the garbage collector
+ * than a side table keyed by every fact read.
+ */
+class StoredFact implements Fact {
+  readonly entityRef: string;
+  readonly name: string;
+  readonly value: JsonValue;
+  readonly source: string;
+  readonly observedAt: string;
+  readonly runId?: string;
+  declare readonly problem?: string;
+  readonly #text: string;
 
-export const rowToFact = (row: FactRow): Fact => {
-  const fact: Fact = {
-    entityRef: row.entity_ref,
-    name: row.name,
-    value: JSON.parse(row.value) as JsonValue,
-    source: row.source,
-    observedAt: row.observed_at,
-    runId: row.run_id ?? undefined,
-    ...(row.problem ? { problem: row.problem } : {}),
-  };
-  storedText.set(fact, row.value);
-  return fact;
-};
+  constructor(row: FactRow) {
+    this.entityRef = row.entity_ref;
+    this.name = row.name;
+    this.value = JSON.parse(row.value) as JsonValue;
+    this.source = row.source;
+    this.observedAt = row.observed_at;
+    this.runId = row.run_id ?? undefined;
+    if (row.problem) this.problem = row.problem;
+    this.#text = row.value;
+  }
+
+  static text(fact: Fact): string | undefined {
+    return #text in fact ? (fact as StoredFact).#text : undefined;
+  }
+}
+
+export const rowToFact = (row: FactRow): Fact => new StoredFact(row);
 
 /** A fact's value as JSON: the stored text when the fact was read from the database. */
 export function valueText(fact: Fact): string {
-  return storedText.get(fact) ?? JSON.stringify(fact.value);
+  return StoredFact.text(fact) ?? JSON.stringify(fact.value);
 }
 
 export interface RunRow {

@@ -1,0 +1,38 @@
+import { rowToFact, valueText, type FactRow } from './rows';
+
+const row: FactRow = {
+  entity_ref: 'component:default/orders',
+  name: 'github.branchProtection',
+  // Stored text with spacing JSON.stringify would not produce, to tell the two apart.
+  value: '{ "requiredReviews": 2 }',
+  source: 'github',
+  observed_at: '2026-11-21T10:00:00.000Z',
+  run_id: 'run-1',
+  problem: null,
+};
+
+describe('facts read from the database', () => {
+  it('are plain facts to JSON and to spreads', () => {
+    const fact = rowToFact(row);
+    const expected = {
+      entityRef: 'component:default/orders',
+      name: 'github.branchProtection',
+      value: { requiredReviews: 2 },
+      source: 'github',
+      observedAt: '2026-11-21T10:00:00.000Z',
+      runId: 'run-1',
+    };
+    expect(JSON.parse(JSON.stringify(fact))).toStrictEqual(expected);
+    expect({ ...fact }).toStrictEqual(expected);
+    expect(rowToFact({ ...row, problem: 'no access' }).problem).toBe(
+      'no access',
+    );
+    expect('problem' in fact).toBe(false);
+  });
+
+  it('fingerprint by the text they were stored as, others by their value', () => {
+    const fact = rowToFact(row);
+    expect(valueText(fact)).toBe('{ "requiredReviews": 2 }');
+    expect(valueText({ ...fact })).toBe('{"requiredReviews":2}');
+  });
+});
