@@ -72,6 +72,34 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('lists every placement once across pages, letting the event loop turn between them', async () => {
+      const refs = Array.from(
+        { length: 4_100 },
+        (_, i) => `component:default/svc-${i}`,
+      );
+      await store.writeEvaluations(
+        refs.map(ref => evaluation(ref, 1, [pass('owner-defined')])),
+      );
+      // Counts turns of the event loop (a timer would also need a millisecond to pass).
+      let turns = 0;
+      let counting = true;
+      const count = () => {
+        turns += 1;
+        if (counting) setImmediate(count);
+      };
+      setImmediate(count);
+      let listed;
+      try {
+        listed = await store.listPlacements();
+      } finally {
+        counting = false;
+      }
+      expect(listed.map(p => p.entityRef).sort()).toEqual([...refs].sort());
+      // Three pages of 2,000: the loop turned between them (SQLite's synchronous queries
+      // would not have let it turn once otherwise).
+      expect(turns).toBeGreaterThanOrEqual(2);
+    });
+
     it('re-observes unchanged facts and rewrites changed ones, problems included', async () => {
       const later = { observedAt: '2026-11-21T11:00:00.000Z', runId: 'r2' };
       await store.upsertFacts([

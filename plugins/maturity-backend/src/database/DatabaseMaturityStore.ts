@@ -42,6 +42,8 @@ const migrationsDir = resolvePackagePath(
 
 // Small enough to stay under SQLite's bound-parameter limit with every column bound.
 const BATCH = 100;
+/** Placements read per query when listing them all (see listPlacements). */
+const PLACEMENT_PAGE = 2_000;
 const ENTITY_TABLES = [
   'maturity_facts',
   'maturity_entity_results',
@@ -130,6 +132,7 @@ export class DatabaseMaturityStore implements MaturityStore {
     for (const table of ENTITY_TABLES) {
       const rows = await this.db(table).distinct('entity_ref');
       rows.forEach((r: { entity_ref: string }) => stored.add(r.entity_ref));
+      await yieldToEventLoop();
     }
     const gone = [...stored].filter(ref => !keep.has(ref));
     await this.db.transaction(async tx => {
@@ -194,8 +197,24 @@ export class DatabaseMaturityStore implements MaturityStore {
   }
 
   async listPlacements(): Promise<StoredPlacement[]> {
-    const rows = await this.db<PlacementRow>('maturity_placements');
-    return rows.map(rowToPlacement);
+    // A page at a time with a turn of the event loop between pages: SQLite answers
+    // synchronously, and one query over every placement (with its details to parse) held
+    // every request for ~85 ms at 10,000 services and five times that at 50,000. Pages
+    // read while an evaluation writes may mix before and after; the recompute that
+    // follows every write reads them again.
+    const placements: StoredPlacement[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = this.db<PlacementRow>('maturity_placements')
+        .orderBy('entity_ref')
+        .limit(PLACEMENT_PAGE);
+      if (after !== undefined) page.where('entity_ref', '>', after);
+      const rows = await page;
+      for (const row of rows) placements.push(rowToPlacement(row));
+      if (rows.length < PLACEMENT_PAGE) return placements;
+      after = rows[rows.length - 1].entity_ref;
+      await yieldToEventLoop();
+    }
   }
 
   async countResultStates() {

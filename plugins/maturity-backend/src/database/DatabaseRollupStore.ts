@@ -1,5 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { yieldToEventLoop } from './yieldToEventLoop';
 import type {
   GroupNode,
   GroupSnapshot,
@@ -92,6 +93,7 @@ export class DatabaseRollupStore implements RollupStore {
           )
           .onConflict(['group_ref', 'day'])
           .merge();
+        await yieldToEventLoop();
       }
     });
   }

@@ -4,6 +4,7 @@ import type { GroupNode, RollupStore } from '../database/RollupStore';
 import type { RollupOptions } from '../config/readMaturityConfig';
 import type { RollupVersion } from './RollupVersion';
 import { rollupTree, type OwnedService } from './rollupTree';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 
 /** How far back a trend looks. */
 export const TREND_DAYS = 7;
@@ -28,6 +29,9 @@ export class RollupService {
       this.store.listPlacements(),
     ]);
     const figures = this.compute(groups, placements);
+    // The computation is one block of CPU (~50 ms at 10,000 services): let waiting
+    // requests through before the writes.
+    await yieldToEventLoop();
     await this.rollups.writeRollups(
       [...figures].map(([groupRef, f]) => ({
         groupRef,
