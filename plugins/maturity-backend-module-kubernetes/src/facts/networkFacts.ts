@@ -8,6 +8,8 @@ import { selecting } from '../matching/selectorIndex';
 import { servicesOf } from './servicesOf';
 import type { MatchedWorkload } from './matchedWorkload';
 import { inNamespace } from './inNamespace';
+import { lookup } from '../matching/lookupIndex';
+import type { CustomObjectTypes } from '../client/customObjects';
 
 /**
  * NetworkPolicies whose podSelector picks the pods (an empty podSelector picks every pod
@@ -54,6 +56,14 @@ function isDefaultDeny(policy: V1NetworkPolicy): boolean {
   );
 }
 
+// cert-manager Certificates by the namespace and name of the Secret they write.
+const CERTIFICATE_BY_SECRET = {
+  name: 'certificate-secret',
+  keysOf: (c: CustomObjectTypes['Certificate']) => [
+    `${c.metadata.namespace}/${c.spec?.secretName ?? ''}`,
+  ],
+};
+
 /** Ingresses routing to a Service that selects the pods, with their cert-manager Certificates. */
 export function ingresses(
   workloads: readonly MatchedWorkload[],
@@ -73,15 +83,17 @@ export function ingresses(
       const secretNames = (ingress.spec?.tls ?? []).flatMap(t =>
         t.secretName ? [t.secretName] : [],
       );
-      const certificates = inNamespace(snapshot.custom.Certificate, w.namespace)
-        .filter(c => secretNames.includes(c.spec?.secretName ?? ''))
-        .map(c => ({
-          name: c.metadata.name,
-          ready: (c.status?.conditions ?? []).some(
-            x => x.type === 'Ready' && x.status === 'True',
-          ),
-          notAfter: c.status?.notAfter ?? null,
-        }));
+      const certificates = lookup(
+        snapshot.custom.Certificate,
+        CERTIFICATE_BY_SECRET,
+        secretNames.map(name => `${w.namespace}/${name}`),
+      ).map(c => ({
+        name: c.metadata.name,
+        ready: (c.status?.conditions ?? []).some(
+          x => x.type === 'Ready' && x.status === 'True',
+        ),
+        notAfter: c.status?.notAfter ?? null,
+      }));
       facts.set(
         `${snapshot.cluster}/${w.namespace}/${ingress.metadata?.name}`,
         {

@@ -126,7 +126,7 @@ export function slos(
     ),
   ).length;
   const fromSloth = clustersOf(workloads)
-    .flatMap(s => s.custom.PrometheusServiceLevel)
+    .flatMap(s => candidatesFor(link, s.custom.PrometheusServiceLevel))
     .filter(level =>
       linkMatches(link, level.metadata.namespace, level.metadata.labels),
     )

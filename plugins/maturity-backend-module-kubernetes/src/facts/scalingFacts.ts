@@ -1,4 +1,7 @@
-import type { IntOrString } from '@kubernetes/client-node';
+import type {
+  IntOrString,
+  V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
 import type {
   K8sAutoscalerFact,
   K8sPodDisruptionBudgetFact,
@@ -6,6 +9,8 @@ import type {
 import { selecting } from '../matching/selectorIndex';
 import type { MatchedWorkload } from './matchedWorkload';
 import { inNamespace } from './inNamespace';
+import { lookup } from '../matching/lookupIndex';
+import type { CustomObjectTypes } from '../client/customObjects';
 
 /** PodDisruptionBudgets selecting the workloads' pods. */
 export function podDisruptionBudgets(
@@ -60,38 +65,72 @@ function podsOf(
   return rounding === 'up' ? Math.ceil(exact) : Math.floor(exact);
 }
 
+// Autoscalers filed by namespace and target (kind/name), so each workload looks its own up
+// rather than scanning every autoscaler of its namespace.
+const targetKey = (
+  namespace: string | undefined,
+  ref: { kind?: string; name?: string } | undefined,
+  defaultKind?: string,
+) => `${namespace}/${ref?.kind ?? defaultKind}/${ref?.name}`;
+const HPA_BY_TARGET = {
+  name: 'hpa-target',
+  keysOf: (hpa: V2HorizontalPodAutoscaler) => [
+    targetKey(hpa.metadata?.namespace, hpa.spec?.scaleTargetRef),
+  ],
+};
+const SCALED_OBJECT_BY_TARGET = {
+  name: 'scaled-object-target',
+  // KEDA scales Deployments unless scaleTargetRef.kind says otherwise.
+  keysOf: (scaled: CustomObjectTypes['ScaledObject']) => [
+    targetKey(
+      scaled.metadata.namespace,
+      scaled.spec?.scaleTargetRef,
+      'Deployment',
+    ),
+  ],
+};
+const VPA_BY_TARGET = {
+  name: 'vpa-target',
+  keysOf: (vpa: CustomObjectTypes['VerticalPodAutoscaler']) => [
+    targetKey(vpa.metadata.namespace, vpa.spec?.targetRef),
+  ],
+};
+
 /** HPAs, KEDA ScaledObjects and VPAs whose target is one of the workloads. */
 export function autoscalers(
   workloads: readonly MatchedWorkload[],
 ): K8sAutoscalerFact[] {
   const facts: K8sAutoscalerFact[] = [];
   for (const w of workloads) {
-    const targets = (
-      ref: { kind?: string; name?: string } | undefined,
-      defaultKind?: string,
-    ) => (ref?.kind ?? defaultKind) === w.kind && ref?.name === w.name;
-    const here = <T extends { metadata?: { namespace?: string } }>(
-      items: T[],
-    ) => inNamespace(items, w.namespace);
-    for (const hpa of here(w.snapshot.horizontalPodAutoscalers)) {
-      if (!targets(hpa.spec?.scaleTargetRef)) continue;
+    const key = [targetKey(w.namespace, { kind: w.kind, name: w.name })];
+    const { snapshot } = w;
+    for (const hpa of lookup(
+      snapshot.horizontalPodAutoscalers,
+      HPA_BY_TARGET,
+      key,
+    )) {
       facts.push({
         kind: 'HorizontalPodAutoscaler',
         name: hpa.metadata?.name ?? '',
         minReplicas: hpa.spec?.minReplicas ?? 1,
       });
     }
-    for (const scaled of here(w.snapshot.custom.ScaledObject)) {
-      // KEDA scales Deployments unless scaleTargetRef.kind says otherwise.
-      if (!targets(scaled.spec?.scaleTargetRef, 'Deployment')) continue;
+    for (const scaled of lookup(
+      snapshot.custom.ScaledObject,
+      SCALED_OBJECT_BY_TARGET,
+      key,
+    )) {
       facts.push({
         kind: 'ScaledObject',
         name: scaled.metadata.name,
         minReplicas: scaled.spec?.minReplicaCount ?? 0,
       });
     }
-    for (const vpa of here(w.snapshot.custom.VerticalPodAutoscaler)) {
-      if (!targets(vpa.spec?.targetRef)) continue;
+    for (const vpa of lookup(
+      snapshot.custom.VerticalPodAutoscaler,
+      VPA_BY_TARGET,
+      key,
+    )) {
       facts.push({
         kind: 'VerticalPodAutoscaler',
         name: vpa.metadata.name,

@@ -7,15 +7,46 @@ import type {
   K8sContainerFact,
   K8sWorkloadFact,
 } from '@maturity/plugin-maturity-common';
-import { isEmptySelector, selects } from '../matching/labelSelector';
+import type { CustomObjectTypes } from '../client/customObjects';
+import { isEmptySelector } from '../matching/labelSelector';
+import { selecting } from '../matching/selectorIndex';
 import type { MatchedWorkload } from './matchedWorkload';
-import { inNamespace } from './inNamespace';
 import { lookup } from '../matching/lookupIndex';
 
 /** Namespaces by name: looked up per workload, never scanned (a cluster has thousands). */
 const NAMESPACE_BY_NAME = {
   name: 'namespace-name',
   keysOf: (ns: V1Namespace) => [ns.metadata?.name ?? ''],
+};
+
+// Objects a workload refers to, filed by namespace and name, so each workload looks its own
+// up instead of scanning its namespace: with thousands of services in one namespace the
+// scans made fact building grow with the square of the services.
+const EXTERNAL_SECRET_BY_TARGET = {
+  name: 'external-secret-target',
+  keysOf: (e: CustomObjectTypes['ExternalSecret']) => [
+    `${e.metadata.namespace}/${e.spec?.target?.name ?? e.metadata.name}`,
+  ],
+};
+const SEALED_SECRET_BY_TARGET = {
+  name: 'sealed-secret-target',
+  keysOf: (s: CustomObjectTypes['SealedSecret']) => [
+    `${s.metadata.namespace}/${
+      s.spec?.template?.metadata?.name ?? s.metadata.name
+    }`,
+  ],
+};
+// PeerAuthentications by namespace: those selecting workloads, and namespace-wide ones.
+type PeerAuthentication = CustomObjectTypes['PeerAuthentication'];
+const PEER_AUTH_SELECTING = {
+  name: 'peer-auth-selecting',
+  keysOf: (p: PeerAuthentication) =>
+    isEmptySelector(p.spec?.selector) ? [] : [p.metadata.namespace ?? ''],
+};
+const PEER_AUTH_NAMESPACE_WIDE = {
+  name: 'peer-auth-namespace-wide',
+  keysOf: (p: PeerAuthentication) =>
+    p.spec?.selector ? [] : [p.metadata.namespace ?? ''],
 };
 
 /** Env names that hold secrets by convention: `*_TOKEN`, `*PASSWORD*`, `*_KEY`, `*SECRET*`. */
@@ -68,21 +99,16 @@ function secretSources(workload: MatchedWorkload): string[] {
   const { custom } = workload.snapshot;
   const podSpec = workload.podSpec;
   const sources = new Set<string>();
-  const here = <T extends { metadata: { namespace?: string } }>(items: T[]) =>
-    inNamespace(items, workload.namespace);
-  const external = new Set(
-    here(custom.ExternalSecret).map(
-      e => e.spec?.target?.name ?? e.metadata.name,
-    ),
-  );
-  const sealed = new Set(
-    here(custom.SealedSecret).map(
-      s => s.spec?.template?.metadata?.name ?? s.metadata.name,
-    ),
-  );
+  const producedBy = <T extends object>(
+    items: readonly T[],
+    index: { name: string; keysOf: (item: T) => readonly string[] },
+    secret: string,
+  ) => lookup(items, index, [`${workload.namespace}/${secret}`]).length > 0;
   for (const name of referencedSecrets(podSpec)) {
-    if (external.has(name)) sources.add('external-secrets');
-    else if (sealed.has(name)) sources.add('sealed-secrets');
+    if (producedBy(custom.ExternalSecret, EXTERNAL_SECRET_BY_TARGET, name))
+      sources.add('external-secrets');
+    else if (producedBy(custom.SealedSecret, SEALED_SECRET_BY_TARGET, name))
+      sources.add('sealed-secrets');
     else sources.add('plain');
   }
   if ((podSpec?.volumes ?? []).some(v => v.csi?.driver === CSI_SECRETS_DRIVER))
@@ -138,18 +164,17 @@ function mesh(workload: MatchedWorkload): K8sWorkloadFact['mesh'] {
     nsAnnotations['linkerd.io/inject'] === 'enabled';
   if (istio) {
     const policies = snapshot.custom.PeerAuthentication;
-    const forWorkload = policies.find(
-      p =>
-        p.metadata.namespace === namespace &&
-        !isEmptySelector(p.spec?.selector) &&
-        selects(p.spec?.selector, podLabels),
+    const selectingHere = lookup(policies, PEER_AUTH_SELECTING, [namespace]);
+    const forWorkload = firstInListOrder(
+      selectingHere,
+      selecting(selectingHere, p => p.spec?.selector, podLabels),
     );
-    const forNamespace = policies.find(
-      p => p.metadata.namespace === namespace && !p.spec?.selector,
-    );
-    const meshWide = policies.find(
-      p => p.metadata.namespace === 'istio-system' && !p.spec?.selector,
-    );
+    const [forNamespace] = lookup(policies, PEER_AUTH_NAMESPACE_WIDE, [
+      namespace,
+    ]);
+    const [meshWide] = lookup(policies, PEER_AUTH_NAMESPACE_WIDE, [
+      'istio-system',
+    ]);
     const mode = (forWorkload ?? forNamespace ?? meshWide)?.spec?.mtls?.mode;
     return { enrolled: true, strictMtls: mode === 'STRICT' };
   }
@@ -164,4 +189,11 @@ function mesh(workload: MatchedWorkload): K8sWorkloadFact['mesh'] {
     };
   }
   return { enrolled: false, strictMtls: false };
+}
+
+/** Of `matches` (a subset of `list`), the one that comes first in `list`. */
+function firstInListOrder<T>(list: readonly T[], matches: T[]): T | undefined {
+  if (matches.length <= 1) return matches[0];
+  const matching = new Set(matches);
+  return list.find(item => matching.has(item));
 }
