@@ -5,6 +5,7 @@ import type {
   K8sScanReportFact,
 } from '@maturity/plugin-maturity-common';
 import type { CustomObjectTypes, KyvernoMatch } from '../client/customObjects';
+import { lookup } from '../matching/lookupIndex';
 import type { MatchedWorkload } from './matchedWorkload';
 import { parseExpiry } from './parseExpiry';
 import { inNamespace } from './inNamespace';
@@ -57,18 +58,29 @@ export function scanReports(
   };
 }
 
+// Reports by the namespace and object they are scoped to: looked up per workload rather
+// than scanned (a namespace of thousands of services holds thousands of reports).
+const POLICY_REPORT_BY_SCOPE = {
+  name: 'policy-report-scope',
+  keysOf: (report: CustomObjectTypes['PolicyReport']) =>
+    report.scope
+      ? [
+          `${report.metadata.namespace}/${report.scope.kind}/${report.scope.name}`,
+        ]
+      : [],
+};
+
 /** PolicyReport results (Kyverno, Gatekeeper via the policy reporter) scoped to the workloads. */
 export function policyReports(
   workloads: readonly MatchedWorkload[],
 ): K8sPolicyReportFact {
   const total = { pass: 0, fail: 0, error: 0 };
   for (const w of workloads) {
-    for (const report of inNamespace(
+    for (const report of lookup(
       w.snapshot.custom.PolicyReport,
-      w.namespace,
+      POLICY_REPORT_BY_SCOPE,
+      [`${w.namespace}/${w.kind}/${w.name}`],
     )) {
-      const scope = report.scope;
-      if (scope?.kind !== w.kind || scope.name !== w.name) continue;
       total.pass += report.summary?.pass ?? 0;
       total.fail += report.summary?.fail ?? 0;
       total.error += report.summary?.error ?? 0;
