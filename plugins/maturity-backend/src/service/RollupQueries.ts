@@ -41,7 +41,7 @@ export class RollupQueries {
    * recompute (here or in another replica), which changes the version, so this never
    * serves figures older than the stored rollups.
    */
-  private readonly wholeOrg = new Map<string, RollupResponse>();
+  private readonly wholeOrg = new Map<string, Promise<RollupResponse>>();
   private wholeOrgVersion = '';
 
   constructor(
@@ -69,13 +69,18 @@ export class RollupQueries {
     const key = root ?? '';
     let response = this.wholeOrg.get(key);
     if (!response) {
-      response = await this.compute(request);
+      // Kept as the computation in flight, so callers arriving while it runs share it: it
+      // yields to the event loop, and at 50,000 services ten concurrent misses each
+      // computing took six seconds apiece.
+      const computing = this.compute(request);
+      response = computing;
       // Roots come from the query string: a bounded cache cannot be grown without end.
-      if (
-        this.wholeOrgVersion === version &&
-        this.wholeOrg.size < MAX_CACHED_ROOTS
-      )
-        this.wholeOrg.set(key, response);
+      if (this.wholeOrg.size < MAX_CACHED_ROOTS) {
+        this.wholeOrg.set(key, computing);
+        computing.catch(() => {
+          if (this.wholeOrg.get(key) === computing) this.wholeOrg.delete(key);
+        });
+      }
     }
     return response;
   }
