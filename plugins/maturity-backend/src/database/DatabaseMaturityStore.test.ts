@@ -5,7 +5,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { rollupServices } from '@maturity/plugin-maturity-common';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
-import type { EntityEvaluation } from './MaturityStore';
+import { storedEvaluation as evaluation } from '../__testUtils__/evaluations';
 
 jest.setTimeout(60_000);
 
@@ -19,36 +19,6 @@ function fact(entityRef: string, name: string, value: Fact['value']): Fact {
     source: 'catalog',
     observedAt: '2026-11-21T10:00:00.000Z',
     runId: 'r1',
-  };
-}
-
-function evaluation(
-  entityRef: string,
-  level: 0 | 1 | 2,
-  results: CheckResult[],
-): EntityEvaluation {
-  return {
-    results,
-    placement: {
-      entityRef,
-      level,
-      pendingLevel: null,
-      computedLevel: level,
-      provisional: false,
-      assessed: true,
-      stale: false,
-      details: {
-        nextLevel: { level: level + 1, progress: 0.5, blockers: ['x'] },
-        dimensions: { people: 1 },
-      },
-      evaluatedAt: '2026-11-21T10:00:00.000Z',
-      inputHash: 'h',
-      ownerRef: 'group:default/team',
-      lifecycle: 'production',
-      systemRef: null,
-      tier: null,
-      title: null,
-    },
   };
 }
 

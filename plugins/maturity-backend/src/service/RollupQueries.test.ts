@@ -1,5 +1,6 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { storedEvaluation } from '../__testUtils__/evaluations';
 import { DEFAULT_ROLLUP } from '../config/readMaturityConfig';
 import { DatabaseMaturityStore } from '../database/DatabaseMaturityStore';
 import { DatabaseRollupStore } from '../database/DatabaseRollupStore';
@@ -29,29 +30,9 @@ describe.each(databases.eachSupportedId())(
       ]);
       // Enough placements for listing them to take several pages, so a computation yields.
       await store.writeEvaluations(
-        Array.from({ length: 4_100 }, (_, i) => ({
-          results: [],
-          placement: {
-            entityRef: `component:default/svc-${i}`,
-            level: 1,
-            pendingLevel: null,
-            computedLevel: 1,
-            provisional: false,
-            assessed: true,
-            stale: false,
-            details: {
-              nextLevel: { level: 2, progress: 0, blockers: [] },
-              dimensions: {},
-            },
-            evaluatedAt: '2026-11-21T10:00:00.000Z',
-            inputHash: 'h',
-            ownerRef: 'group:default/team',
-            lifecycle: 'production',
-            systemRef: null,
-            tier: null,
-            title: null,
-          },
-        })),
+        Array.from({ length: 4_100 }, (_, i) =>
+          storedEvaluation(`component:default/svc-${i}`, 1),
+        ),
       );
       const version = new RollupVersion(rollupStore);
       const rollups = new RollupService(
