@@ -3,35 +3,38 @@ import { z } from 'zod';
 import { normalizeEntityRef } from '@maturity/plugin-maturity-common';
 
 // The catalog's own rules for kinds, namespaces and names (catalog-model validators).
+const MAX_LENGTH = 63;
+const KIND_CHARACTERS = /^[a-zA-Z][a-zA-Z0-9]*$/;
+const NAME_CHARACTERS = /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
+
 const kind = z
   .string()
-  .max(63)
-  .regex(
-    /^[a-zA-Z][a-zA-Z0-9]*$/,
-    'must be letters and digits, starting with a letter',
-  );
+  .max(MAX_LENGTH)
+  .regex(KIND_CHARACTERS, 'must be letters and digits, starting with a letter');
 const nameLike = z
   .string()
   .min(1)
-  .max(63)
+  .max(MAX_LENGTH)
   .regex(
-    /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/,
+    NAME_CHARACTERS,
     'must be letters and digits, separated by single - _ or .',
   );
 
 const entityRefParams = z.object({ kind, namespace: nameLike, name: nameLike });
 
-const KIND = /^[a-zA-Z][a-zA-Z0-9]{0,62}$/;
-const NAME_LIKE = /^(?=.{1,63}$)[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
+const fits = (value: unknown, characters: RegExp) =>
+  typeof value === 'string' &&
+  value.length <= MAX_LENGTH &&
+  characters.test(value);
 
 /** Parses `/:kind/:namespace/:name` into a normalized entity ref or throws a 400. */
 export function parseEntityRefParams(params: Record<string, string>): string {
   // The common case, checked without building a parse result; the schema names the
   // first broken part when there is one.
   if (
-    KIND.test(params.kind) &&
-    NAME_LIKE.test(params.namespace) &&
-    NAME_LIKE.test(params.name)
+    fits(params.kind, KIND_CHARACTERS) &&
+    fits(params.namespace, NAME_CHARACTERS) &&
+    fits(params.name, NAME_CHARACTERS)
   ) {
     return normalizeEntityRef(
       `${params.kind}:${params.namespace}/${params.name}`,
