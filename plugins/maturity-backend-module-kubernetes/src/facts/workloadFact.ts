@@ -165,9 +165,10 @@ function mesh(workload: MatchedWorkload): K8sWorkloadFact['mesh'] {
   if (istio) {
     const policies = snapshot.custom.PeerAuthentication;
     const selectingHere = lookup(policies, PEER_AUTH_SELECTING, [namespace]);
-    const forWorkload = firstInListOrder(
+    const [forWorkload] = selecting(
       selectingHere,
-      selecting(selectingHere, p => p.spec?.selector, podLabels),
+      p => p.spec?.selector,
+      podLabels,
     );
     const [forNamespace] = lookup(policies, PEER_AUTH_NAMESPACE_WIDE, [
       namespace,
@@ -189,11 +190,4 @@ function mesh(workload: MatchedWorkload): K8sWorkloadFact['mesh'] {
     };
   }
   return { enrolled: false, strictMtls: false };
-}
-
-/** Of `matches` (a subset of `list`), the one that comes first in `list`. */
-function firstInListOrder<T>(list: readonly T[], matches: T[]): T | undefined {
-  if (matches.length <= 1) return matches[0];
-  const matching = new Set(matches);
-  return list.find(item => matching.has(item));
 }

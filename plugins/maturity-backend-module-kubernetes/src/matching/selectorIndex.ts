@@ -1,36 +1,29 @@
 import { selects, type SelectorSpecLike } from './labelSelector';
+import { lookup } from './lookupIndex';
 
 const WILDCARD = '*';
-const indexes = new WeakMap<readonly object[], Map<string, object[]>>();
 
 /**
- * The items whose selector selects `labels`. Each list is indexed once by the first
- * `matchLabels` pair of its items' selectors (items without one go under a wildcard), so a
- * lookup only checks items that share a label with the pods instead of the whole cluster.
+ * The items whose selector selects `labels`, in list order. Each list is filed once by the
+ * first `matchLabels` pair of its items' selectors (items without one under a wildcard), so
+ * a lookup only checks items that share a label with the pods instead of the whole cluster.
+ * A list is filed for one `selectorOf`: each caller passes its own kind's lists.
  */
 export function selecting<T extends object>(
   items: readonly T[],
   selectorOf: (item: T) => SelectorSpecLike | undefined,
   labels: Record<string, string>,
 ): T[] {
-  let index = indexes.get(items);
-  if (!index) {
-    index = new Map();
-    for (const item of items) {
-      const first = Object.entries(selectorOf(item)?.matchLabels ?? {})[0];
-      const key = first ? `${first[0]}=${first[1]}` : WILDCARD;
-      const group = index.get(key) ?? [];
-      group.push(item);
-      index.set(key, group);
-    }
-    indexes.set(items, index);
-  }
-  const candidates = new Set<object>(index.get(WILDCARD) ?? []);
-  for (const [key, value] of Object.entries(labels)) {
-    for (const item of index.get(`${key}=${value}`) ?? []) candidates.add(item);
-  }
-  // The index holds the very items of `items`, so they have its element type.
-  return ([...candidates] as T[]).filter(item =>
-    selects(selectorOf(item), labels),
+  const candidates = lookup(
+    items,
+    {
+      name: 'selector-first-label',
+      keysOf: item => {
+        const first = Object.entries(selectorOf(item)?.matchLabels ?? {})[0];
+        return [first ? `${first[0]}=${first[1]}` : WILDCARD];
+      },
+    },
+    [WILDCARD, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)],
   );
+  return candidates.filter(item => selects(selectorOf(item), labels));
 }
