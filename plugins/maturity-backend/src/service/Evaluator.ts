@@ -3,6 +3,7 @@ import {
   ACTIVE_WAIVERS_FACT,
   applyHysteresis,
   evaluateCheckSettled,
+  FactEvidence,
   nextLevelProgress,
   scoreEntity,
   toScoredChecks,
@@ -143,12 +144,18 @@ export class Evaluator {
       observedAt: now.toISOString(),
     });
 
+    const evidence = new FactEvidence({
+      facts: withWaivers,
+      now,
+      staleAfterMs,
+    });
     const results: CheckResult[] = [];
     for (const check of rubric.checks) {
       const settled = evaluateCheckSettled(check, {
         facts: withWaivers,
         now,
         staleAfterMs,
+        evidence,
       });
       const result = settled instanceof Promise ? await settled : settled;
       results.push(

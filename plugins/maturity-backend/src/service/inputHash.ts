@@ -17,16 +17,20 @@ export function inputHash(options: {
   facts: ReadonlyMap<string, Fact>;
 }): string {
   const { rubricVersion, now, staleAfterMs, metadata, facts } = options;
-  const hash = createHash('sha1');
-  hash.update(rubricVersion);
-  hash.update(now.toISOString().slice(0, 10));
-  hash.update(JSON.stringify(metadata));
+  // One update with everything joined: tens of small updates per entity cost more in
+  // calls into the hash than hashing the bytes themselves.
+  const parts = [
+    rubricVersion,
+    now.toISOString().slice(0, 10),
+    JSON.stringify(metadata),
+  ];
   const names = [...facts.keys()].sort();
   for (const name of names) {
     const fact = facts.get(name)!;
     const stale = now.getTime() - Date.parse(fact.observedAt) > staleAfterMs;
-    hash.update(`${name}\u0000${fact.problem ?? ''}\u0000${stale}\u0000`);
-    hash.update(valueText(fact));
+    parts.push(`${name}\u0000${fact.problem ?? ''}\u0000${stale}\u0000`);
+    parts.push(valueText(fact));
   }
+  const hash = createHash('sha1').update(parts.join(''));
   return hash.digest('base64url');
 }

@@ -1,7 +1,7 @@
 import type { Fact } from '../types';
 import type { CheckDefinition } from './CheckDefinition';
 import { evaluateCheckAsync, evaluateCheckSettled } from './evaluate';
-import { FactUnavailableError } from './facts';
+import { FactEvidence, FactUnavailableError } from './facts';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const facts = new Map<string, Fact>([
@@ -92,5 +92,61 @@ describe('evaluateCheckSettled', () => {
     expect((thrown as Error).stack).not.toMatch(/\n\s+at /);
     // Other errors keep their stacks.
     expect(new Error('x').stack).toMatch(/\n\s+at /);
+  });
+});
+
+describe('FactEvidence', () => {
+  /** The entity's facts, counting how often each is looked up. */
+  function countingFacts() {
+    const lookups = new Map<string, number>();
+    const counted = new (class extends Map<string, Fact> {
+      get(name: string) {
+        lookups.set(name, (lookups.get(name) ?? 0) + 1);
+        return super.get(name);
+      }
+    })(facts);
+    return { counted, lookups };
+  }
+  const readsLifecycle = check(({ facts: f }) => ({
+    state: f.get('catalog.lifecycle') === 'production' ? 'pass' : 'fail',
+    reason: 'lifecycle',
+  }));
+
+  it('works each fact out once for all the checks of an evaluation', () => {
+    const { counted, lookups } = countingFacts();
+    const shared = { ...options, facts: counted };
+    const evidence = new FactEvidence(shared);
+    const first = evaluateCheckSettled(readsLifecycle, { ...shared, evidence });
+    const second = evaluateCheckSettled(readsLifecycle, {
+      ...shared,
+      evidence,
+    });
+    expect(lookups.get('catalog.lifecycle')).toBe(1);
+    expect(first).toEqual(second);
+
+    // Without a shared table each check looks again.
+    evaluateCheckSettled(readsLifecycle, shared);
+    expect(lookups.get('catalog.lifecycle')).toBe(2);
+  });
+
+  it('describes usable, stale and missing facts', () => {
+    const evidence = new FactEvidence({ ...options, staleAfterMs: 1_800_000 });
+    expect(new FactEvidence(options).of('catalog.lifecycle')).toEqual({
+      fact: 'catalog.lifecycle',
+      value: 'production',
+      source: 'catalog',
+      observedAt: '2026-11-21T11:00:00Z',
+      stale: false,
+    });
+    expect(evidence.of('catalog.lifecycle')).toMatchObject({
+      stale: true,
+      problem:
+        'fact catalog.lifecycle is stale: last observed 2026-11-21T11:00:00Z by catalog',
+    });
+    expect(evidence.of('github.repository')).toMatchObject({
+      value: null,
+      source: null,
+      problem: 'fact github.repository has not been collected',
+    });
   });
 });

@@ -1,17 +1,14 @@
-import type { CheckResult, Fact } from '../types';
+import type { CheckResult } from '../types';
 import type { CheckDefinition, RuleOutcome } from './CheckDefinition';
 import {
   createFactReader,
   FactUnavailableError,
   type FactReader,
+  type FactReaderOptions,
 } from './facts';
 
 /** @public */
-export interface EvaluateOptions {
-  facts: ReadonlyMap<string, Fact>;
-  now: Date;
-  staleAfterMs: number;
-}
+export type EvaluateOptions = FactReaderOptions;
 
 /**
  * Runs one check's synchronous rule over an entity's facts. A missing or stale fact

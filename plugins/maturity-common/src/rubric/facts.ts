@@ -37,6 +37,69 @@ export interface FactReaderOptions {
   now: Date;
   /** Facts observed longer ago than this are stale and cannot decide a check. */
   staleAfterMs: number;
+  /**
+   * The entity's evidence table, when the caller evaluates several checks over the same
+   * facts: each fact's evidence is then worked out once, not once per check reading it.
+   */
+  evidence?: FactEvidence;
+}
+
+/**
+ * What each fact of one entity says as evidence at one moment: its value, or why it
+ * cannot be used (missing, failed to collect, stale). Worked out on first use and kept,
+ * so the forty-odd checks of an evaluation share one evidence object per fact.
+ * @public
+ */
+export class FactEvidence {
+  private readonly known = new Map<string, Evidence>();
+
+  constructor(private readonly options: Omit<FactReaderOptions, 'evidence'>) {}
+
+  of(name: string): Evidence {
+    let evidence = this.known.get(name);
+    if (!evidence) {
+      evidence = this.describe(name);
+      this.known.set(name, evidence);
+    }
+    return evidence;
+  }
+
+  private describe(name: string): Evidence {
+    const { facts, now, staleAfterMs } = this.options;
+    const fact = facts.get(name);
+    if (!fact) {
+      return {
+        fact: name,
+        value: null,
+        source: null,
+        observedAt: null,
+        stale: false,
+        problem: `fact ${name} has not been collected`,
+      };
+    }
+    if (fact.problem) {
+      return {
+        fact: name,
+        value: null,
+        source: fact.source,
+        observedAt: fact.observedAt,
+        stale: false,
+        problem: fact.problem,
+      };
+    }
+    const ageMs = now.getTime() - Date.parse(fact.observedAt);
+    const evidence: Evidence = {
+      fact: name,
+      value: fact.value,
+      source: fact.source,
+      observedAt: fact.observedAt,
+      stale: !(ageMs <= staleAfterMs),
+    };
+    if (evidence.stale) {
+      evidence.problem = `fact ${name} is stale: last observed ${fact.observedAt} by ${fact.source}`;
+    }
+    return evidence;
+  }
 }
 
 /**
@@ -45,44 +108,11 @@ export interface FactReaderOptions {
  * @public
  */
 export function createFactReader(options: FactReaderOptions): FactReader {
-  const { facts, now, staleAfterMs } = options;
+  const table = options.evidence ?? new FactEvidence(options);
   const read = new Map<string, Evidence>();
 
   const lookup = (name: string): Evidence => {
-    const fact = facts.get(name);
-    let evidence: Evidence;
-    if (!fact) {
-      evidence = {
-        fact: name,
-        value: null,
-        source: null,
-        observedAt: null,
-        stale: false,
-        problem: `fact ${name} has not been collected`,
-      };
-    } else if (fact.problem) {
-      evidence = {
-        fact: name,
-        value: null,
-        source: fact.source,
-        observedAt: fact.observedAt,
-        stale: false,
-        problem: fact.problem,
-      };
-    } else {
-      const ageMs = now.getTime() - Date.parse(fact.observedAt);
-      const stale = !(ageMs <= staleAfterMs);
-      evidence = {
-        fact: name,
-        value: fact.value,
-        source: fact.source,
-        observedAt: fact.observedAt,
-        stale,
-        problem: stale
-          ? `fact ${name} is stale: last observed ${fact.observedAt} by ${fact.source}`
-          : undefined,
-      };
-    }
+    const evidence = table.of(name);
     read.set(name, evidence);
     return evidence;
   };
@@ -97,14 +127,6 @@ export function createFactReader(options: FactReaderOptions): FactReader {
       const evidence = lookup(name);
       return evidence.problem ? undefined : (evidence.value as T);
     },
-    evidence: () =>
-      [...read.values()].map(e =>
-        e.problem === undefined ? omitProblem(e) : e,
-      ),
+    evidence: () => [...read.values()],
   };
-}
-
-function omitProblem(evidence: Evidence): Evidence {
-  const { problem: _problem, ...rest } = evidence;
-  return rest;
 }
