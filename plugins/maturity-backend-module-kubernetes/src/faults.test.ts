@@ -197,4 +197,26 @@ describe('KubernetesFactSource when a cluster misbehaves', () => {
     setTimeout(() => controller.abort(new Error('run timed out')), 200);
     await expect(collecting).rejects.toThrow('run timed out');
   });
+  it('names an object of an unexpected shape, and reads the other cluster', async () => {
+    const cluster = harness.world.clusters.find(c => c.name === 'prod-us')!;
+    const hpa = cluster.objects.find(
+      o => o.kind === 'HorizontalPodAutoscaler',
+    )!;
+    const spec = hpa.spec as Record<string, unknown>;
+    const target = spec.scaleTargetRef;
+    delete spec.scaleTargetRef;
+    try {
+      const outcome = await harness.collect();
+      expect(outcome.errors).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^cluster prod-us: list HorizontalPodAutoscalers: ${hpa.metadata.namespace}/${hpa.metadata.name} has an unexpected shape \\(`,
+          ),
+        ),
+      ]);
+      expectOnlyClusterMissing(outcome, 'prod-us', 'prod-eu');
+    } finally {
+      spec.scaleTargetRef = target;
+    }
+  });
 });

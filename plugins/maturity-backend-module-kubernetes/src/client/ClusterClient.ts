@@ -13,6 +13,7 @@ import {
   type Configuration,
   type V1APIResourceList,
   type V1ListMeta,
+  type V1ObjectMeta,
 } from '@kubernetes/client-node';
 import type {
   ClusterConnection,
@@ -53,6 +54,27 @@ export interface BuiltInApis {
   autoscaling: AutoscalingV2Api;
   policy: PolicyV1Api;
   networking: NetworkingV1Api;
+}
+
+/**
+ * An object as `slim` reduces it. An object missing a part its kind must have (a custom
+ * resource of another version, say) fails the cluster's read with its name, rather than
+ * with a bare TypeError from deep inside the reduction.
+ */
+function keep<T, Kept>(what: string, item: T, slim: (item: T) => Kept): Kept {
+  try {
+    return slim(item);
+  } catch (error) {
+    const metadata = (item as { metadata?: V1ObjectMeta } | null)?.metadata;
+    const name = [metadata?.namespace, metadata?.name]
+      .filter(Boolean)
+      .join('/');
+    throw new ClusterRequestError(
+      `${what}: ${name || 'an object'} has an unexpected shape (${
+        error instanceof Error ? error.message : String(error)
+      })`,
+    );
+  }
 }
 
 /** How many times a list restarts after 410 Gone before the cluster counts as failed. */
@@ -144,57 +166,76 @@ export class ClusterClient {
     return found;
   }
 
-  /** Every object of a built-in type, cluster-wide, through a typed list call. */
-  listBuiltIn<T>(
+  /**
+   * Every object of a built-in type, cluster-wide, through a typed list call; each object
+   * as `slim` reduces it.
+   */
+  listBuiltIn<T, Kept>(
     what: string,
     list: (page: PageRequest) => Promise<TypedList<T>>,
-  ): Promise<T[]> {
-    return this.listPaged(what, async token => {
-      const page = await list({
-        limit: this.settings.pageSize,
-        ...(token ? { _continue: token } : {}),
-      });
-      return { items: page.items, continueToken: page.metadata?._continue };
-    });
+    slim: (item: T) => Kept,
+  ): Promise<Kept[]> {
+    return this.listPaged(
+      what,
+      async token => {
+        const page = await list({
+          limit: this.settings.pageSize,
+          ...(token ? { _continue: token } : {}),
+        });
+        return { items: page.items, continueToken: page.metadata?._continue };
+      },
+      slim,
+    );
   }
 
-  /** Every object of a discovered custom type, cluster-wide. */
-  listCustom<T>(kind: CustomKind, type: DiscoveredType): Promise<T[]> {
+  /** Every object of a discovered custom type, cluster-wide; each object as `slim` reduces it. */
+  listCustom<T, Kept>(
+    kind: CustomKind,
+    type: DiscoveredType,
+    slim: (item: T) => Kept,
+  ): Promise<Kept[]> {
     const { group, version, plural } = type;
-    return this.listPaged(`list ${kind}`, async token => {
-      const request = {
-        group,
-        version,
-        plural,
-        limit: this.settings.pageSize,
-        ...(token ? { _continue: token } : {}),
-      };
-      // The custom objects API answers untyped JSON; CustomObjectTypes documents its shape.
-      const page: { items?: T[]; metadata?: { continue?: string } } =
-        type.namespaced
-          ? await this.customObjects.listCustomObjectForAllNamespaces(request)
-          : await this.customObjects.listClusterCustomObject(request);
-      return {
-        items: page.items ?? [],
-        continueToken: page.metadata?.continue,
-      };
-    });
+    return this.listPaged(
+      `list ${kind}`,
+      async token => {
+        const request = {
+          group,
+          version,
+          plural,
+          limit: this.settings.pageSize,
+          ...(token ? { _continue: token } : {}),
+        };
+        // The custom objects API answers untyped JSON; CustomObjectTypes documents its shape.
+        const page: { items?: T[]; metadata?: { continue?: string } } =
+          type.namespaced
+            ? await this.customObjects.listCustomObjectForAllNamespaces(request)
+            : await this.customObjects.listClusterCustomObject(request);
+        return {
+          items: page.items ?? [],
+          continueToken: page.metadata?.continue,
+        };
+      },
+      slim,
+    );
   }
 
-  private async listPaged<T>(
+  private async listPaged<T, Kept>(
     what: string,
     fetchPage: (
       token: string | undefined,
     ) => Promise<{ items: T[]; continueToken?: string }>,
-  ): Promise<T[]> {
+    slim: (item: T) => Kept,
+  ): Promise<Kept[]> {
     for (let restarts = 0; ; restarts += 1) {
-      const items: T[] = [];
+      const items: Kept[] = [];
       let token: string | undefined;
       try {
         do {
           const current = token;
           const page = await this.call(what, () => fetchPage(current));
-          items.push(...page.items);
+          // Reduced page by page, outside the retried call: the full page is garbage at once,
+          // and an object of an unexpected shape is not reported as a failed request.
+          for (const item of page.items) items.push(keep(what, item, slim));
           token = page.continueToken || undefined;
         } while (token);
         return items;

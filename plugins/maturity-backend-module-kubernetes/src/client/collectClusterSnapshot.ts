@@ -1,32 +1,40 @@
-import type {
-  V1DaemonSet,
-  V1Deployment,
-  V1Ingress,
-  V1Namespace,
-  V1NetworkPolicy,
-  V1PodDisruptionBudget,
-  V1Service,
-  V1StatefulSet,
-  V2HorizontalPodAutoscaler,
-} from '@kubernetes/client-node';
+import type { BuiltInObjectTypes } from './builtInObjects';
 import type { ClusterClient } from './ClusterClient';
-import type { CustomObjects, CustomObjectTypes } from './customObjects';
-import { CUSTOM_KINDS, type CustomKind } from './customResourceTypes';
+import type { CustomObjects } from './customObjects';
+import {
+  CUSTOM_KINDS,
+  type CustomKind,
+  type DiscoveredType,
+} from './customResourceTypes';
+import {
+  SLIM_CUSTOM,
+  slimDaemonSet,
+  slimHorizontalPodAutoscaler,
+  slimIngress,
+  slimNamespace,
+  slimNetworkPolicy,
+  slimPodDisruptionBudget,
+  slimService,
+  slimWorkload,
+} from './slimObjects';
 
-/** Everything the source read from one cluster in one run: one paged LIST per type. */
+/**
+ * Everything the source read from one cluster in one run: one paged LIST per type, each
+ * object reduced to what the facts read (slimObjects.ts).
+ */
 export interface ClusterSnapshot {
   cluster: string;
   /** Custom kinds discovery did not find; facts that need them carry a problem. */
   notInstalled: ReadonlySet<CustomKind>;
-  deployments: V1Deployment[];
-  statefulSets: V1StatefulSet[];
-  daemonSets: V1DaemonSet[];
-  horizontalPodAutoscalers: V2HorizontalPodAutoscaler[];
-  podDisruptionBudgets: V1PodDisruptionBudget[];
-  networkPolicies: V1NetworkPolicy[];
-  services: V1Service[];
-  ingresses: V1Ingress[];
-  namespaces: V1Namespace[];
+  deployments: BuiltInObjectTypes['Deployment'][];
+  statefulSets: BuiltInObjectTypes['StatefulSet'][];
+  daemonSets: BuiltInObjectTypes['DaemonSet'][];
+  horizontalPodAutoscalers: BuiltInObjectTypes['HorizontalPodAutoscaler'][];
+  podDisruptionBudgets: BuiltInObjectTypes['PodDisruptionBudget'][];
+  networkPolicies: BuiltInObjectTypes['NetworkPolicy'][];
+  services: BuiltInObjectTypes['Service'][];
+  ingresses: BuiltInObjectTypes['Ingress'][];
+  namespaces: BuiltInObjectTypes['Namespace'][];
   custom: CustomObjects;
 }
 
@@ -62,65 +70,83 @@ export async function collectClusterSnapshot(
   const list = client.listBuiltIn.bind(client);
   tasks.push(
     async () => {
-      s.deployments = await list('list Deployments', p =>
-        apps.listDeploymentForAllNamespaces(p),
+      s.deployments = await list(
+        'list Deployments',
+        p => apps.listDeploymentForAllNamespaces(p),
+        slimWorkload,
       );
     },
     async () => {
-      s.statefulSets = await list('list StatefulSets', p =>
-        apps.listStatefulSetForAllNamespaces(p),
+      s.statefulSets = await list(
+        'list StatefulSets',
+        p => apps.listStatefulSetForAllNamespaces(p),
+        slimWorkload,
       );
     },
     async () => {
-      s.daemonSets = await list('list DaemonSets', p =>
-        apps.listDaemonSetForAllNamespaces(p),
+      s.daemonSets = await list(
+        'list DaemonSets',
+        p => apps.listDaemonSetForAllNamespaces(p),
+        slimDaemonSet,
       );
     },
     async () => {
       s.horizontalPodAutoscalers = await list(
         'list HorizontalPodAutoscalers',
         p => autoscaling.listHorizontalPodAutoscalerForAllNamespaces(p),
+        slimHorizontalPodAutoscaler,
       );
     },
     async () => {
-      s.podDisruptionBudgets = await list('list PodDisruptionBudgets', p =>
-        policy.listPodDisruptionBudgetForAllNamespaces(p),
+      s.podDisruptionBudgets = await list(
+        'list PodDisruptionBudgets',
+        p => policy.listPodDisruptionBudgetForAllNamespaces(p),
+        slimPodDisruptionBudget,
       );
     },
     async () => {
-      s.networkPolicies = await list('list NetworkPolicies', p =>
-        networking.listNetworkPolicyForAllNamespaces(p),
+      s.networkPolicies = await list(
+        'list NetworkPolicies',
+        p => networking.listNetworkPolicyForAllNamespaces(p),
+        slimNetworkPolicy,
       );
     },
     async () => {
-      s.services = await list('list Services', p =>
-        core.listServiceForAllNamespaces(p),
+      s.services = await list(
+        'list Services',
+        p => core.listServiceForAllNamespaces(p),
+        slimService,
       );
     },
     async () => {
-      s.ingresses = await list('list Ingresses', p =>
-        networking.listIngressForAllNamespaces(p),
+      s.ingresses = await list(
+        'list Ingresses',
+        p => networking.listIngressForAllNamespaces(p),
+        slimIngress,
       );
     },
     async () => {
-      s.namespaces = await list('list Namespaces', p => core.listNamespace(p));
+      s.namespaces = await list(
+        'list Namespaces',
+        p => core.listNamespace(p),
+        slimNamespace,
+      );
     },
   );
   for (const [kind, type] of discovered) {
-    tasks.push(async () => {
-      setCustom(snapshot.custom, kind, await client.listCustom(kind, type));
-    });
+    tasks.push(() => listCustom(client, snapshot.custom, kind, type));
   }
   await runWithConcurrency(tasks, CONCURRENT_LISTS);
   return snapshot;
 }
 
-function setCustom<K extends CustomKind>(
+async function listCustom<K extends CustomKind>(
+  client: ClusterClient,
   custom: CustomObjects,
   kind: K,
-  items: CustomObjectTypes[K][],
-): void {
-  custom[kind] = items;
+  type: DiscoveredType,
+): Promise<void> {
+  custom[kind] = await client.listCustom(kind, type, SLIM_CUSTOM[kind]);
 }
 
 function emptyCustomObjects(): CustomObjects {

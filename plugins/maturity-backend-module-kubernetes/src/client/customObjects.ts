@@ -9,11 +9,21 @@ export interface CustomObjectMeta {
   creationTimestamp?: string;
 }
 
+/** Metadata as kept: the object's name and namespace, and whatever else its kind's facts read. */
+type Meta<K extends 'labels' | 'annotations' | 'creationTimestamp' = never> =
+  Pick<CustomObjectMeta, 'name' | 'namespace' | K>;
+
 /** A label selector as written in specs (`matchLabels` / `matchExpressions`). */
 export interface SelectorSpec {
   matchLabels?: Record<string, string>;
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
+
+/**
+ * Stands in for a field of which the facts only read whether it is set (or how many there
+ * are): its content is not kept.
+ */
+export type Present = Readonly<Record<string, never>>;
 
 interface Condition {
   type?: string;
@@ -31,11 +41,10 @@ export interface KyvernoMatch {
 }
 
 interface KyvernoPolicy {
-  metadata: CustomObjectMeta;
+  metadata: Meta;
   spec?: {
     validationFailureAction?: string;
     rules?: {
-      name?: string;
       match?: KyvernoMatch;
       exclude?: KyvernoMatch;
       validate?: { failureAction?: string };
@@ -44,8 +53,8 @@ interface KyvernoPolicy {
   };
 }
 
-interface TrivyReport {
-  metadata: CustomObjectMeta;
+interface VulnerabilityReport {
+  metadata: Meta<'labels' | 'creationTimestamp'>;
   report?: {
     updateTimestamp?: string;
     vulnerabilities?: { severity?: string; fixedVersion?: string }[];
@@ -53,7 +62,7 @@ interface TrivyReport {
 }
 
 interface Monitor {
-  metadata: CustomObjectMeta;
+  metadata: Meta;
   spec?: {
     selector?: SelectorSpec;
     namespaceSelector?: { any?: boolean; matchNames?: string[] };
@@ -61,21 +70,24 @@ interface Monitor {
 }
 
 interface FluxObject {
-  metadata: CustomObjectMeta;
+  metadata: Meta;
   status?: { conditions?: Condition[] };
 }
 
-/** The fields the source reads, per custom kind. */
+/** The fields the source keeps, and its facts read, per custom kind. */
 export interface CustomObjectTypes {
   PolicyReport: {
-    metadata: CustomObjectMeta;
-    scope?: { kind?: string; name?: string; namespace?: string };
+    metadata: Meta;
+    scope?: { kind?: string; name?: string };
     summary?: { pass?: number; fail?: number; error?: number };
   };
-  VulnerabilityReport: TrivyReport;
-  ConfigAuditReport: TrivyReport;
+  VulnerabilityReport: VulnerabilityReport;
+  ConfigAuditReport: {
+    metadata: Meta<'labels'>;
+    report?: { updateTimestamp?: string };
+  };
   Application: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     status?: {
       sync?: { status?: string };
       health?: { status?: string };
@@ -87,59 +99,58 @@ export interface CustomObjectTypes {
   ServiceMonitor: Monitor;
   PodMonitor: Monitor;
   PrometheusRule: {
-    metadata: CustomObjectMeta;
+    metadata: Meta<'labels'>;
     spec?: {
       groups?: {
-        name?: string;
         rules?: {
           alert?: string;
           record?: string;
-          labels?: Record<string, string>;
-          annotations?: Record<string, string>;
+          labels?: { severity?: string };
+          annotations?: { runbook_url?: string };
         }[];
       }[];
     };
   };
   ScaledObject: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     spec?: {
       scaleTargetRef?: { kind?: string; name?: string };
       minReplicaCount?: number;
     };
   };
   VerticalPodAutoscaler: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     spec?: {
       targetRef?: { kind?: string; name?: string };
       updatePolicy?: { updateMode?: string };
     };
   };
   Certificate: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     spec?: { secretName?: string };
     status?: { conditions?: Condition[]; notAfter?: string };
   };
   ClusterPolicy: KyvernoPolicy;
   Policy: KyvernoPolicy;
   PolicyException: {
-    metadata: CustomObjectMeta;
+    metadata: Meta<'labels' | 'annotations' | 'creationTimestamp'>;
     spec?: { match?: KyvernoMatch };
   };
   ExternalSecret: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     spec?: { target?: { name?: string } };
   };
   SealedSecret: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     spec?: { template?: { metadata?: { name?: string } } };
   };
   PeerAuthentication: {
-    metadata: CustomObjectMeta;
+    metadata: Meta;
     spec?: { selector?: SelectorSpec; mtls?: { mode?: string } };
   };
   PrometheusServiceLevel: {
-    metadata: CustomObjectMeta;
-    spec?: { slos?: unknown[] };
+    metadata: Meta<'labels'>;
+    spec?: { slos?: Present[] };
   };
 }
 

@@ -1,4 +1,4 @@
-import type { V1PodSpec } from '@kubernetes/client-node';
+import type { PodSpec } from '../client/builtInObjects';
 import type { ClusterSnapshot } from '../client/collectClusterSnapshot';
 import { candidatesFor } from '../matching/candidatesFor';
 import { linkMatches, type EntityLink } from '../matching/entityLink';
@@ -14,7 +14,7 @@ export interface MatchedWorkload {
   annotations: Record<string, string>;
   podLabels: Record<string, string>;
   podAnnotations: Record<string, string>;
-  podSpec?: V1PodSpec;
+  podSpec?: PodSpec;
 }
 
 /** The entity's workloads on the given clusters, matched in memory by its link. */

@@ -1,4 +1,3 @@
-import type { V1Ingress, V1NetworkPolicy } from '@kubernetes/client-node';
 import type {
   K8sIngressFact,
   K8sNetworkPolicyFact,
@@ -9,7 +8,11 @@ import { servicesOf } from './servicesOf';
 import type { MatchedWorkload } from './matchedWorkload';
 import { inNamespace } from './inNamespace';
 import { lookup } from '../matching/lookupIndex';
+import type { BuiltInObjectTypes } from '../client/builtInObjects';
 import type { CustomObjectTypes } from '../client/customObjects';
+
+type NetworkPolicy = BuiltInObjectTypes['NetworkPolicy'];
+type Ingress = BuiltInObjectTypes['Ingress'];
 
 /**
  * NetworkPolicies whose podSelector picks the pods (an empty podSelector picks every pod
@@ -36,9 +39,9 @@ export function networkPolicies(
 }
 
 // A namespace's policies are the same array for every workload in it (see lookupIndex).
-const defaultDenyByList = new WeakMap<readonly V1NetworkPolicy[], boolean>();
+const defaultDenyByList = new WeakMap<readonly NetworkPolicy[], boolean>();
 
-function hasDefaultDeny(policies: readonly V1NetworkPolicy[]): boolean {
+function hasDefaultDeny(policies: readonly NetworkPolicy[]): boolean {
   let found = defaultDenyByList.get(policies);
   if (found === undefined) {
     found = policies.some(isDefaultDeny);
@@ -47,7 +50,7 @@ function hasDefaultDeny(policies: readonly V1NetworkPolicy[]): boolean {
   return found;
 }
 
-function isDefaultDeny(policy: V1NetworkPolicy): boolean {
+function isDefaultDeny(policy: NetworkPolicy): boolean {
   const types = policy.spec?.policyTypes ?? ['Ingress'];
   return (
     isEmptySelector(policy.spec?.podSelector) &&
@@ -108,14 +111,12 @@ export function ingresses(
 }
 
 const backendIndexes = new WeakMap<
-  readonly V1Ingress[],
-  Map<string, V1Ingress[]>
+  readonly Ingress[],
+  Map<string, Ingress[]>
 >();
 
 /** Ingresses by `<namespace>/<backend Service>`, built once per list. */
-function ingressesByBackend(
-  list: readonly V1Ingress[],
-): Map<string, V1Ingress[]> {
+function ingressesByBackend(list: readonly Ingress[]): Map<string, Ingress[]> {
   let index = backendIndexes.get(list);
   if (!index) {
     index = new Map();
@@ -130,7 +131,7 @@ function ingressesByBackend(
   return index;
 }
 
-function backendServices(ingress: V1Ingress): string[] {
+function backendServices(ingress: Ingress): string[] {
   const names = (ingress.spec?.rules ?? []).flatMap(rule =>
     (rule.http?.paths ?? []).map(path => path.backend.service?.name),
   );

@@ -1,7 +1,4 @@
-import type {
-  IntOrString,
-  V2HorizontalPodAutoscaler,
-} from '@kubernetes/client-node';
+import type { IntOrString } from '@kubernetes/client-node';
 import type {
   K8sAutoscalerFact,
   K8sPodDisruptionBudgetFact,
@@ -10,6 +7,7 @@ import { selecting } from '../matching/selectorIndex';
 import type { MatchedWorkload } from './matchedWorkload';
 import { inNamespace } from './inNamespace';
 import { lookup } from '../matching/lookupIndex';
+import type { BuiltInObjectTypes } from '../client/builtInObjects';
 import type { CustomObjectTypes } from '../client/customObjects';
 
 /** PodDisruptionBudgets selecting the workloads' pods. */
@@ -74,7 +72,7 @@ const targetKey = (
 ) => `${namespace}/${ref?.kind ?? defaultKind}/${ref?.name}`;
 const HPA_BY_TARGET = {
   name: 'hpa-target',
-  keysOf: (hpa: V2HorizontalPodAutoscaler) => [
+  keysOf: (hpa: BuiltInObjectTypes['HorizontalPodAutoscaler']) => [
     targetKey(hpa.metadata?.namespace, hpa.spec?.scaleTargetRef),
   ],
 };

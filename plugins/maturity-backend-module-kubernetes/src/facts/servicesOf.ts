@@ -1,10 +1,12 @@
-import type { V1Service } from '@kubernetes/client-node';
+import type { BuiltInObjectTypes } from '../client/builtInObjects';
 import { selecting } from '../matching/selectorIndex';
 import { inNamespace } from './inNamespace';
 import type { MatchedWorkload } from './matchedWorkload';
 
 /** The Services whose selector picks the workload's pods (selector-less Services pick none). */
-export function servicesOf(w: MatchedWorkload): V1Service[] {
+export function servicesOf(
+  w: MatchedWorkload,
+): BuiltInObjectTypes['Service'][] {
   return selecting(
     inNamespace(w.snapshot.services, w.namespace),
     service =>

@@ -1,8 +1,8 @@
 import type {
-  V1Container,
-  V1Namespace,
-  V1PodSpec,
-} from '@kubernetes/client-node';
+  BuiltInObjectTypes,
+  Container,
+  PodSpec,
+} from '../client/builtInObjects';
 import type {
   K8sContainerFact,
   K8sWorkloadFact,
@@ -16,7 +16,7 @@ import { lookup } from '../matching/lookupIndex';
 /** Namespaces by name: looked up per workload, never scanned (a cluster has thousands). */
 const NAMESPACE_BY_NAME = {
   name: 'namespace-name',
-  keysOf: (ns: V1Namespace) => [ns.metadata?.name ?? ''],
+  keysOf: (ns: BuiltInObjectTypes['Namespace']) => [ns.metadata?.name ?? ''],
 };
 
 // Objects a workload refers to, filed by namespace and name, so each workload looks its own
@@ -74,7 +74,7 @@ export function workloadFact(workload: MatchedWorkload): K8sWorkloadFact {
   };
 }
 
-function containerFact(container: V1Container): K8sContainerFact {
+function containerFact(container: Container): K8sContainerFact {
   const requests = container.resources?.requests ?? {};
   const limits = container.resources?.limits ?? {};
   return {
@@ -118,7 +118,7 @@ function secretSources(workload: MatchedWorkload): string[] {
   return [...sources];
 }
 
-function referencedSecrets(podSpec: V1PodSpec | undefined): Set<string> {
+function referencedSecrets(podSpec: PodSpec | undefined): Set<string> {
   const names = new Set<string>();
   for (const container of [
     ...(podSpec?.containers ?? []),
