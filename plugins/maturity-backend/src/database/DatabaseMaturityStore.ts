@@ -42,12 +42,6 @@ const migrationsDir = resolvePackagePath(
 
 // Small enough to stay under SQLite's bound-parameter limit with every column bound.
 const BATCH = 100;
-/**
- * Evaluations written per statement: an evaluator's whole chunk (placements bind 15
- * columns, 3,750 parameters, well under SQLite's 32,766 and PostgreSQL's 65,535). Fewer,
- * larger statements took ~6 % off a 10,000-entity evaluation against batches of 100.
- */
-const EVALUATION_BATCH = 250;
 /** Placements read per query when listing them all (see listPlacements). */
 const PLACEMENT_PAGE = 2_000;
 const ENTITY_TABLES = [
@@ -262,7 +256,7 @@ export class DatabaseMaturityStore implements MaturityStore {
       for (const rows of chunks(changes.map(changeToRow), BATCH)) {
         await tx<ChangeRow>('maturity_level_changes').insert(rows);
       }
-      for (const batch of chunks(evaluations, EVALUATION_BATCH)) {
+      for (const batch of chunks(evaluations, BATCH)) {
         await tx<EntityResultsRow>('maturity_entity_results')
           .insert(
             batch.map(e =>
