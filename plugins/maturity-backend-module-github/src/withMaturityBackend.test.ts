@@ -77,4 +77,42 @@ describe('the GitHub module in the Maturity backend', () => {
       ]);
     }
   });
+
+  it('re-observes the stored facts of an unchanged repository without reading it', async () => {
+    const { server } = await startMaturityBackend(
+      harness.sandbox,
+      entitiesFor(profiles),
+    );
+    const auth = mockCredentials.user.header();
+    const githubRuns = async () =>
+      (
+        await request(server)
+          .get('/api/maturity/sources')
+          .set('Authorization', auth)
+      ).body.runs.filter((r: any) => r.source === 'github');
+    // The first scheduled cycle reads every repository.
+    for (let attempt = 0; attempt < 200; attempt++) {
+      if ((await githubRuns()).some((r: any) => r.finishedAt)) break;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    const path = `/api/maturity/entities/component/default/${profiles[0].name}`;
+    const evidenceOf = (card: EntityScorecard) =>
+      card.checks.find(c => c.checkId === 'ci-builds')!.evidence[0];
+    const before = (await request(server).get(path).set('Authorization', auth))
+      .body as EntityScorecard;
+
+    harness.sandbox.resetRequests();
+    const refreshed = await request(server)
+      .post(`${path}/refresh`)
+      .set('Authorization', auth);
+    expect(refreshed.status).toBe(200);
+    // Only the owner's repository listing: the repository is not read again...
+    expect(harness.sandbox.counts()).toMatchObject({ graphql: 0, rest: 1 });
+    const [run] = await githubRuns();
+    expect(run).toMatchObject({ status: 'ok', entities: 1, requests: 1 });
+    // ...and its facts are observed by this run, with the values stored before.
+    const after = evidenceOf(refreshed.body);
+    expect(after.value).toEqual(evidenceOf(before).value);
+    expect(after.observedAt! > evidenceOf(before).observedAt!).toBe(true);
+  });
 });

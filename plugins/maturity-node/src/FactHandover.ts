@@ -40,23 +40,64 @@ export class FactHandover {
 }
 
 /**
- * Runs a source as the backend does, keeping what it hands over during the run, and
- * answers every fact it produced (handed over first, then returned) with the number of
- * parts handed over. For tests and tools that look at a source's facts without a store.
+ * What {@link collectAllFacts} keeps of one source's facts in place of the backend's
+ * store: entity ref → fact name → the fact last handed over. Passing the same record to
+ * every run of a source lets later runs re-observe facts as they would in the backend.
+ * @public
+ */
+export type CollectedFactRecord = Map<string, Map<string, CollectedFact>>;
+
+/**
+ * Runs a source as the backend does, for tests and tools that look at a source's facts
+ * without a store. It answers every fact the run left observed: those handed over or
+ * re-observed (with their last value, from `record`) in the order the source did so, then
+ * those returned; with the number of parts handed over and of entities re-observed. `record` stands in for the store: what is
+ * handed over or returned is kept in it, and an entity it holds nothing for is answered
+ * as missing when the source asks to re-observe it (with a new record, every entity is).
  * @public
  */
 export async function collectAllFacts(
   source: MaturityFactSource,
-  context: Omit<FactCollectionContext, 'storeFacts'>,
-): Promise<FactCollectionOutcome & { handovers: number }> {
-  const handedOver: CollectedFact[] = [];
+  context: Omit<FactCollectionContext, 'storeFacts' | 'reobserveFacts'>,
+  record: CollectedFactRecord = new Map(),
+): Promise<FactCollectionOutcome & { handovers: number; reobserved: number }> {
+  const observed: CollectedFact[] = [];
   let handovers = 0;
+  let reobserved = 0;
   const outcome = await source.collect({
     ...context,
     storeFacts: async facts => {
       handovers += 1;
-      handedOver.push(...facts);
+      observed.push(...facts);
+      keep(record, facts);
+    },
+    reobserveFacts: async entityRefs => {
+      const missing: string[] = [];
+      for (const entityRef of entityRefs) {
+        const facts = record.get(entityRef);
+        if (!facts) {
+          missing.push(entityRef);
+          continue;
+        }
+        reobserved += 1;
+        observed.push(...facts.values());
+      }
+      return missing;
     },
   });
-  return { ...outcome, facts: [...handedOver, ...outcome.facts], handovers };
+  keep(record, outcome.facts);
+  return {
+    ...outcome,
+    facts: [...observed, ...outcome.facts],
+    handovers,
+    reobserved,
+  };
+}
+
+function keep(record: CollectedFactRecord, facts: readonly CollectedFact[]) {
+  for (const fact of facts) {
+    let byName = record.get(fact.entityRef);
+    if (!byName) record.set(fact.entityRef, (byName = new Map()));
+    byName.set(fact.name, fact);
+  }
 }

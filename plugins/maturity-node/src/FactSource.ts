@@ -35,6 +35,20 @@ export interface FactCollectionContext {
    * returns at the end are stored the same way.
    */
   storeFacts(facts: CollectedFact[]): Promise<void>;
+  /**
+   * Marks every fact this source has stored for these entities as observed in this run,
+   * without handing the values over again. For a source that knows nothing changed since
+   * it handed them over (a repository nobody pushed to): handing the same values over
+   * only for the backend to find them equal would make the source keep a second copy of
+   * the stored facts between runs.
+   *
+   * Answers the entity refs (as given) that have no fact of this source stored, e.g.
+   * because their rows were removed while the entity was out of the catalog: their facts
+   * must be collected and handed over in this run. Every stored fact of the source about
+   * an entity is re-observed, so call it only for entities whose stored facts the source
+   * knows to be what it would hand over now.
+   */
+  reobserveFacts(entityRefs: readonly string[]): Promise<string[]>;
 }
 
 /** How a run went, in the source's own words. @public */

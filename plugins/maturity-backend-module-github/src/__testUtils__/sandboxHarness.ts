@@ -5,6 +5,7 @@ import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import {
   collectAllFacts,
+  type CollectedFactRecord,
   type FactCollectionOutcome,
 } from '@maturity/plugin-maturity-node';
 import type { ServiceProfile } from '@maturity/sandbox';
@@ -113,17 +114,46 @@ export function createSource(
   );
 }
 
-export function collect(
+/** What the backend would have stored of each source's facts, across its runs. */
+const stored = new WeakMap<GithubFactSource, CollectedFactRecord>();
+
+/**
+ * One run of `source` as the backend makes it: facts handed over in earlier runs of the
+ * same source are kept for it to re-observe. Answers the facts the run left observed,
+ * sorted by entity and name (batches arrive in any order).
+ */
+export async function collect(
   source: GithubFactSource,
   entities: readonly Entity[],
-  options: { now?: Date; signal?: AbortSignal; logger?: LoggerService } = {},
-): Promise<FactCollectionOutcome> {
-  return collectAllFacts(source, {
-    entities,
-    logger: options.logger ?? mockServices.logger.mock(),
-    signal: options.signal ?? new AbortController().signal,
-    now: options.now ?? new Date(),
-  });
+  options: {
+    now?: Date;
+    signal?: AbortSignal;
+    logger?: LoggerService;
+    /** Stands in for the facts table; kept per source unless given. */
+    record?: CollectedFactRecord;
+  } = {},
+): Promise<FactCollectionOutcome & { handovers: number; reobserved: number }> {
+  let record = options.record ?? stored.get(source);
+  if (!record) stored.set(source, (record = new Map()));
+  const outcome = await collectAllFacts(
+    source,
+    {
+      entities,
+      logger: options.logger ?? mockServices.logger.mock(),
+      signal: options.signal ?? new AbortController().signal,
+      now: options.now ?? new Date(),
+    },
+    record,
+  );
+  outcome.facts.sort(
+    (a, b) => compare(a.entityRef, b.entityRef) || compare(a.name, b.name),
+  );
+  return outcome;
+}
+
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Fact values of one entity by name (problems as `{ problem }`). */

@@ -1,20 +1,19 @@
 import { GITHUB_FACTS } from '@maturity/plugin-maturity-common';
 import type { CollectedFact } from '@maturity/plugin-maturity-node';
-import type { CachedRepository } from '../service/RepositoryCache';
 import type { RepositoryFactValues } from './repositoryFacts';
 
 const FACT_NAMES = Object.values(GITHUB_FACTS);
 
-/** Every GitHub fact of the entities linked to one repository, from its last read. */
-export function entryFacts(
+/** Every GitHub fact of the entities linked to one repository, from a read of it. */
+export function repositoryEntityFacts(
   entityRefs: readonly string[],
-  entry: CachedRepository,
+  values: RepositoryFactValues,
+  problems: Record<string, string>,
 ): CollectedFact[] {
-  const values: RepositoryFactValues = JSON.parse(entry.valuesText);
   return entityRefs.flatMap(entityRef =>
     FACT_NAMES.map(name =>
-      entry.problems[name] !== undefined
-        ? { entityRef, name, value: null, problem: entry.problems[name] }
+      problems[name] !== undefined
+        ? { entityRef, name, value: null, problem: problems[name] }
         : { entityRef, name, value: values[name] ?? null },
     ),
   );

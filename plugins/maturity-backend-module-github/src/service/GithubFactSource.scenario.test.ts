@@ -64,6 +64,7 @@ describe('GithubFactSource on the sandbox catalogs', () => {
         storeFacts: async facts => {
           parts.push(facts.length);
         },
+        reobserveFacts: async entityRefs => [...entityRefs],
       });
       expect(outcome.errors).toEqual([]);
       const total = parts.reduce((a, b) => a + b, 0) + outcome.facts.length;

@@ -6,27 +6,30 @@ import {
   type ScmIntegrationRegistry,
 } from '@backstage/integration';
 import {
-  FactHandover,
-  type CollectedFact,
   type FactCollectionContext,
   type FactCollectionOutcome,
   type MaturityFactSource,
 } from '@maturity/plugin-maturity-node';
 import type { GithubClient } from '../client/createGithubClient';
-import { GithubClientPool } from '../client/GithubClientPool';
+import { GithubClientPool, type TokenGroup } from '../client/GithubClientPool';
 import { RequestCounter } from '../client/RequestCounter';
 import { readGithubSourceOptions, type GithubSourceOptions } from '../config';
 import {
-  entryFacts,
   problemFacts,
   problemForEveryFact,
+  repositoryEntityFacts,
 } from '../facts/collectedFacts';
-import { repositoryFacts } from '../facts/repositoryFacts';
+import {
+  repositoryFacts,
+  type RepositoryFactValues,
+} from '../facts/repositoryFacts';
 import { fetchRepositoryBatch, type BatchItem } from './fetchRepositoryBatch';
 import { ErrorDigest, describeRepositories } from './ErrorDigest';
-import { linkRepositories } from './projectSlugs';
+import { linkRepositories, type LinkedRepositories } from './projectSlugs';
+import { FactOrigins, type OriginHandover } from './FactOrigins';
 import { PushProbe } from './PushProbe';
-import { RepositoryCache } from './RepositoryCache';
+import { RepositoryCache, type CachedRepository } from './RepositoryCache';
+import { reobserveUnchanged } from './reobserveUnchanged';
 import { runLimited } from './runLimited';
 import { selectRepositoriesToRead } from './selectRepositoriesToRead';
 
@@ -41,13 +44,15 @@ export interface GithubFactSourceOptions {
  * Collects the GitHub facts of every entity with `github.com/project-slug` in bulk: one
  * GraphQL query per `batchSize` repositories, and on later runs only for repositories that
  * were pushed to (found with a conditional, usually free, repository listing per owner) or
- * are due for a refresh. The others keep their last read.
+ * are due for a refresh. The entities of the others re-observe the facts the backend stored
+ * from their last read, so the source keeps no fact values between runs.
  * @public
  */
 export class GithubFactSource implements MaturityFactSource {
   readonly id = 'github';
   private readonly cache: RepositoryCache;
   private readonly probe = new PushProbe();
+  private readonly origins = new FactOrigins();
   private pool?: GithubClientPool;
 
   static fromConfig(config: Config): GithubFactSource {
@@ -71,15 +76,23 @@ export class GithubFactSource implements MaturityFactSource {
     const { logger, signal } = context;
     const now = context.now.getTime();
     const linked = linkRepositories(context.entities);
-    const facts: CollectedFact[] = linked.malformed.flatMap(
-      ({ entityRef, slug }) =>
+    // Every fact is handed over during the run, so a run never holds a catalog's values
+    // and each entity's origin is recorded once its facts are stored.
+    const handover = this.origins.handover(context.storeFacts);
+    for (const { entityRef, slug } of linked.malformed) {
+      await handover.add(
+        [entityRef],
+        undefined,
         problemFacts(
           entityRef,
           `github.com/project-slug "${slug}" is not in the form owner/repo`,
         ),
-    );
-    if (linked.repositories.size === 0)
-      return { facts, requests: 0, errors: [] };
+      );
+    }
+    if (linked.repositories.size === 0) {
+      await handover.finish();
+      return { facts: [], requests: 0, errors: [] };
+    }
 
     const integration = this.deps.integrations.github.byHost(options.host);
     if (!integration) {
@@ -98,8 +111,7 @@ export class GithubFactSource implements MaturityFactSource {
       errors,
     );
 
-    const fetchedKeys = new Set<string>();
-    const batches: { client: GithubClient; keys: string[] }[] = [];
+    const reading = new Set<string>();
     for (const group of groups) {
       const keys = await selectRepositoriesToRead(group, {
         cache: this.cache,
@@ -108,99 +120,163 @@ export class GithubFactSource implements MaturityFactSource {
         concurrency: options.concurrency,
         logger,
       });
-      for (let i = 0; i < keys.length; i += options.batchSize) {
-        batches.push({
-          client: group.client,
-          keys: keys.slice(i, i + options.batchSize),
-        });
-      }
+      keys.forEach(key => reading.add(key));
     }
-    await runLimited(batches, options.concurrency, async batch => {
-      const slugs = batch.keys.map(key => linked.repositories.get(key)!.slug);
-      try {
-        const results = await fetchRepositoryBatch(batch.client, slugs);
-        batch.keys.forEach((key, index) => {
-          const item = results.get(slugs[index])!;
-          fetchedKeys.add(key);
-          if (item.kind === 'error') {
-            errors.add(item.complaint, slugs[index]);
-            this.cache.delete(key);
-            return;
-          }
-          this.remember(key, slugs[index], item, context.now, now, errors);
-        });
-      } catch (error) {
-        if (signal.aborted) throw error;
-        errors.addPlain(
-          `GitHub query for ${describeRepositories(slugs)} failed: ${messageOf(
-            error,
-          )}`,
-        );
-        for (const key of batch.keys) {
-          fetchedKeys.add(key);
-          this.cache.delete(key);
-        }
-      }
-    });
-
-    // Handed over a part at a time, so a catalog's facts are never all in memory.
-    const handover = new FactHandover(context.storeFacts);
-    let reused = 0;
-    for (const [key, { entityRefs }] of linked.repositories) {
-      const entry = this.cache.get(key);
-      if (!entry) continue;
-      if (!fetchedKeys.has(key)) reused += 1;
-      await handover.add(entryFacts(entityRefs, entry));
-    }
-    facts.push(...handover.rest());
-    logger.info(
-      `GitHub: ${linked.repositories.size} repositories, ${fetchedKeys.size} read in ${batches.length} queries, ` +
-        `${reused} unchanged since their last read; ${counter.sent} requests, ${counter.notModified} answered 304 (free)`,
+    const { reobserved, toRead } = await reobserveUnchanged(
+      linked.repositories,
+      reading,
+      {
+        cache: this.cache,
+        origins: this.origins,
+        reobserveFacts: context.reobserveFacts,
+      },
     );
-    return { facts, requests: counter.sent, errors: errors.messages() };
+    toRead.forEach(key => reading.add(key));
+
+    const batches = batchesOf(groups, reading, options.batchSize);
+    await runLimited(batches, options.concurrency, batch =>
+      this.readBatch(batch, linked.repositories, {
+        handover,
+        errors,
+        signal,
+        now: context.now,
+      }),
+    );
+    await handover.finish();
+    const read = batches.reduce((sum, batch) => sum + batch.keys.length, 0);
+    logger.info(
+      `GitHub: ${linked.repositories.size} repositories, ${read} read in ${batches.length} queries, ` +
+        `${reobserved} entities re-observed unchanged since their repository's last read; ` +
+        `${counter.sent} requests, ${counter.notModified} answered 304 (free)`,
+    );
+    return { facts: [], requests: counter.sent, errors: errors.messages() };
   }
 
+  /** Reads one batch and hands its repositories' facts over as it arrives. */
+  private async readBatch(
+    batch: Batch,
+    repositories: LinkedRepositories['repositories'],
+    run: {
+      handover: OriginHandover;
+      errors: ErrorDigest;
+      signal: AbortSignal;
+      now: Date;
+    },
+  ): Promise<void> {
+    const slugs = batch.keys.map(key => repositories.get(key)!.slug);
+    let results;
+    try {
+      results = await fetchRepositoryBatch(batch.client, slugs);
+    } catch (error) {
+      if (run.signal.aborted) throw error;
+      run.errors.addPlain(
+        `GitHub query for ${describeRepositories(slugs)} failed: ${messageOf(
+          error,
+        )}`,
+      );
+      batch.keys.forEach(key => this.cache.delete(key));
+      return;
+    }
+    for (const [index, key] of batch.keys.entries()) {
+      const found = this.remember(
+        key,
+        slugs[index],
+        results.get(slugs[index])!,
+        run.now,
+        run.errors,
+      );
+      if (!found) continue;
+      const { entityRefs } = repositories.get(key)!;
+      await run.handover.add(
+        entityRefs,
+        found.read,
+        repositoryEntityFacts(entityRefs, found.values, found.problems),
+      );
+    }
+  }
+
+  /**
+   * Caches what a read of one repository found, and answers the cached read with the
+   * values and problems its entities' facts carry; nothing when it found nothing usable.
+   */
   private remember(
     key: string,
     slug: string,
-    item: Exclude<BatchItem, { kind: 'error' }>,
+    item: BatchItem,
     nowDate: Date,
-    now: number,
     errors: ErrorDigest,
-  ) {
+  ):
+    | {
+        read: CachedRepository;
+        values: RepositoryFactValues;
+        problems: Record<string, string>;
+      }
+    | undefined {
+    const fetchedAt = nowDate.getTime();
+    if (item.kind === 'error') {
+      errors.add(item.complaint, slug);
+      this.cache.delete(key);
+      return undefined;
+    }
     if (item.kind === 'denied') {
       errors.add(item.complaint, slug);
-      this.cache.set(key, {
+      const read = this.cache.set(key, {
         denied: true,
         ownerType: 'Organization',
         pushedAt: null,
-        fetchedAt: now,
-        valuesText: '{}',
-        problems: problemForEveryFact(item.problem),
+        fetchedAt,
       });
-      return;
+      return { read, values: {}, problems: problemForEveryFact(item.problem) };
     }
     let values;
+    let ownerType: CachedRepository['ownerType'];
     try {
       values = repositoryFacts(item.node, nowDate);
+      ownerType =
+        item.node.owner.__typename === 'User' ? 'User' : 'Organization';
     } catch (error) {
       errors.addPlain(
         `GitHub's answer for ${slug} could not be read: ${messageOf(error)}`,
       );
       this.cache.delete(key);
-      return;
+      return undefined;
     }
     for (const complaint of item.complaints) errors.add(complaint, slug);
-    this.cache.set(key, {
+    const read = this.cache.set(key, {
       denied: false,
-      ownerType:
-        item.node.owner.__typename === 'User' ? 'User' : 'Organization',
+      ownerType,
       pushedAt: item.node.pushedAt,
-      fetchedAt: now,
-      valuesText: JSON.stringify(values),
-      problems: item.problems,
+      fetchedAt,
     });
+    return { read, values, problems: item.problems };
   }
+}
+
+interface Batch {
+  client: GithubClient;
+  keys: string[];
+}
+
+/** The repositories to read, `batchSize` to a query of the client that may read them. */
+function batchesOf(
+  groups: readonly TokenGroup[],
+  reading: ReadonlySet<string>,
+  batchSize: number,
+): Batch[] {
+  const batches: Batch[] = [];
+  for (const group of groups) {
+    const keys = [...group.owners.values()]
+      .flat()
+      .filter(key => reading.has(key))
+      .sort();
+    for (let i = 0; i < keys.length; i += batchSize) {
+      batches.push({
+        client: group.client,
+        keys: keys.slice(i, i + batchSize),
+      });
+    }
+  }
+  return batches;
 }
 
 /** Lower-cased owner → the lower-cased slugs of its repositories. */

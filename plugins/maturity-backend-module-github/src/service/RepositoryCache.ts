@@ -1,4 +1,8 @@
-/** What the last successful read of a repository found. */
+/**
+ * What the last successful read of a repository found, as far as deciding whether to read
+ * it again needs. Its fact values are not kept: they are in the backend's store, where an
+ * unchanged repository's entities re-observe them (see FactOrigins).
+ */
 export interface CachedRepository {
   /** GitHub answered 403/404 for the whole repository. */
   denied: boolean;
@@ -11,14 +15,6 @@ export interface CachedRepository {
   refreshDueAt: number;
   /** The push probe saw a push since this read. */
   changed: boolean;
-  /**
-   * Fact values by name as JSON text: a whole catalog's parsed values took hundreds of MB
-   * of heap between runs; the text takes about a third and is parsed while facts are
-   * handed over.
-   */
-  valuesText: string;
-  /** Per-fact problems (403/404, refused fields). */
-  problems: Record<string, string>;
 }
 
 /**
@@ -34,18 +30,21 @@ export class RepositoryCache {
     return this.entries.get(key);
   }
 
+  /** Records a read; the entry answered is this read's (a later read sets a new one). */
   set(
     key: string,
-    entry: Omit<CachedRepository, 'refreshDueAt' | 'changed'>,
-  ): void {
+    read: Omit<CachedRepository, 'refreshDueAt' | 'changed'>,
+  ): CachedRepository {
     // Spread re-reads over a quarter of the period, so a cold start's repositories do not
     // all come due in the same run again.
     const spread = 0.75 + 0.25 * (hash(key) / 0xffffffff);
-    this.entries.set(key, {
-      ...entry,
-      refreshDueAt: entry.fetchedAt + this.refreshAfterMs * spread,
+    const entry = {
+      ...read,
+      refreshDueAt: read.fetchedAt + this.refreshAfterMs * spread,
       changed: false,
-    });
+    };
+    this.entries.set(key, entry);
+    return entry;
   }
 
   markChanged(key: string): void {

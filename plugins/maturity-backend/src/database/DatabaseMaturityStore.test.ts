@@ -105,6 +105,63 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it("re-observes a source's facts of the given entities and answers those without any", async () => {
+      const later = { observedAt: '2026-11-21T11:00:00.000Z', runId: 'r2' };
+      const github = (entityRef: string, name: string): Fact => ({
+        ...fact(entityRef, name, 1),
+        source: 'github',
+      });
+      // More entities than one batch of the query, so every batch is looked at.
+      const refs = Array.from(
+        { length: 1_200 },
+        (_, i) => `component:default/svc-${i}`,
+      );
+      await store.upsertFacts([
+        ...refs.flatMap(ref => [
+          github(ref, 'github.files'),
+          { ...github(ref, 'github.runs'), problem: 'refused' },
+        ]),
+        fact(refs[0], 'catalog.owner', 'group:default/t'),
+        // Only another source's facts: missing for github.
+        fact('component:default/catalog-only', 'catalog.owner', 'x'),
+      ]);
+
+      const missing = await store.reobserveFacts(
+        'github',
+        [...refs, 'component:default/catalog-only', 'component:default/new'],
+        later,
+      );
+      expect(missing).toEqual([
+        'component:default/catalog-only',
+        'component:default/new',
+      ]);
+      const facts = await store.readFacts([
+        refs[0],
+        refs[1_199],
+        'component:default/catalog-only',
+      ]);
+      // Every github fact is observed again, values and problems untouched.
+      for (const ref of [refs[0], refs[1_199]]) {
+        expect(facts.get(ref)?.get('github.files')).toEqual({
+          ...github(ref, 'github.files'),
+          ...later,
+        });
+        expect(facts.get(ref)?.get('github.runs')).toEqual({
+          ...github(ref, 'github.runs'),
+          problem: 'refused',
+          ...later,
+        });
+      }
+      // Other sources' facts keep their observation.
+      expect(facts.get(refs[0])?.get('catalog.owner')).toEqual(
+        fact(refs[0], 'catalog.owner', 'group:default/t'),
+      );
+      expect(
+        facts.get('component:default/catalog-only')?.get('catalog.owner'),
+      ).toEqual(fact('component:default/catalog-only', 'catalog.owner', 'x'));
+      expect(await store.reobserveFacts('github', [], later)).toEqual([]);
+    });
+
     it('upserts facts and reads them back per entity, JSON intact', async () => {
       await store.upsertFacts([
         fact('component:default/a', 'catalog.owner', {

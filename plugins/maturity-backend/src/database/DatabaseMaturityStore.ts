@@ -109,6 +109,38 @@ export class DatabaseMaturityStore implements MaturityStore {
     });
   }
 
+  async reobserveFacts(
+    source: string,
+    entityRefs: string[],
+    observation: { observedAt: string; runId: string },
+  ): Promise<string[]> {
+    const missing: string[] = [];
+    await this.db.transaction(async tx => {
+      for (const batch of chunks([...new Set(entityRefs)], 500)) {
+        // Asked first: an UPDATE answers how many rows it changed, not whose.
+        const rows: Pick<FactRow, 'entity_ref'>[] = await tx<FactRow>(
+          'maturity_facts',
+        )
+          .distinct('entity_ref')
+          .where({ source })
+          .whereIn('entity_ref', batch);
+        const held = new Set(rows.map(r => r.entity_ref));
+        missing.push(...batch.filter(ref => !held.has(ref)));
+        if (held.size > 0) {
+          await tx<FactRow>('maturity_facts')
+            .where({ source })
+            .whereIn('entity_ref', [...held])
+            .update({
+              observed_at: observation.observedAt,
+              run_id: observation.runId,
+            });
+        }
+        await yieldToEventLoop();
+      }
+    });
+    return missing;
+  }
+
   async readFacts(entityRefs: string[]) {
     const byEntity = new Map<string, Map<string, Fact>>();
     for (const batch of chunks(entityRefs, 500)) {

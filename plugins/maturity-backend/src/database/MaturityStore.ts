@@ -63,6 +63,16 @@ export interface EntityEvaluation {
 export interface MaturityStore {
   /** Inserts or replaces facts, in batches. */
   upsertFacts(facts: Fact[]): Promise<void>;
+  /**
+   * Marks every fact of `source` about the given entities as observed again (time and
+   * run) without rewriting values, and answers the refs that have no fact of that source:
+   * a source that knows nothing changed need not hand its values over again.
+   */
+  reobserveFacts(
+    source: string,
+    entityRefs: string[],
+    observation: { observedAt: string; runId: string },
+  ): Promise<string[]>;
   /** Current facts of the given entities, keyed by entity ref then fact name. */
   readFacts(entityRefs: string[]): Promise<Map<string, Map<string, Fact>>>;
   /** Removes every row about entities that are no longer in the catalog. */

@@ -67,5 +67,100 @@ describe.each(databases.eachSupportedId())(
         error: 'run timed out',
       });
     });
+
+    it('re-observes stored facts for a source, counts those entities, and answers the missing ones as the source spelt them', async () => {
+      const { store, runner } = await setup();
+      const entities = [entity('a'), entity('b'), entity('c')];
+      const storing: MaturityFactSource = {
+        id: 'test',
+        async collect({ storeFacts }) {
+          await storeFacts([
+            { entityRef: 'component:default/a', name: 'test.fact', value: 1 },
+            { entityRef: 'component:default/b', name: 'test.fact', value: 2 },
+          ]);
+          return { facts: [], requests: 1, errors: [] };
+        },
+      };
+      await runner.runSource(storing, entities, new AbortController().signal);
+      const observedBefore = (await store.readFacts(['component:default/a']))
+        .get('component:default/a')
+        ?.get('test.fact')?.observedAt;
+
+      let missing: string[] = [];
+      const reobserving: MaturityFactSource = {
+        id: 'test',
+        async collect({ reobserveFacts }) {
+          missing = await reobserveFacts([
+            'Component:default/A',
+            'component:default/b',
+            'Component:default/C',
+          ]);
+          return {
+            facts: missing.map(entityRef => ({
+              entityRef,
+              name: 'test.fact',
+              value: 3,
+            })),
+            requests: 0,
+            errors: [],
+          };
+        },
+      };
+      await runner.runSource(
+        reobserving,
+        entities,
+        new AbortController().signal,
+      );
+      expect(missing).toEqual(['Component:default/C']);
+      const [second] = await store.listRuns({ source: 'test', limit: 1 });
+      expect(second).toMatchObject({ status: 'ok', entities: 3 });
+      const facts = await store.readFacts([
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+      ]);
+      // Observed by the second run, with the value the first one stored.
+      const a = facts.get('component:default/a')?.get('test.fact');
+      expect(a).toMatchObject({ value: 1, runId: second.id });
+      expect(a!.observedAt >= observedBefore!).toBe(true);
+      expect(facts.get('component:default/b')?.get('test.fact')).toMatchObject({
+        value: 2,
+        runId: second.id,
+      });
+      expect(facts.get('component:default/c')?.get('test.fact')).toMatchObject({
+        value: 3,
+        runId: second.id,
+      });
+    });
+
+    it('refuses to re-observe once the run is aborted', async () => {
+      const { store, runner } = await setup();
+      await store.upsertFacts([
+        {
+          entityRef: 'component:default/a',
+          name: 'test.fact',
+          value: 1,
+          source: 'test',
+          observedAt: '2026-11-21T10:00:00.000Z',
+          runId: 'r1',
+        },
+      ]);
+      const controller = new AbortController();
+      const source: MaturityFactSource = {
+        id: 'test',
+        async collect({ reobserveFacts }) {
+          controller.abort(new Error('run timed out'));
+          await reobserveFacts(['component:default/a']);
+          return { facts: [], requests: 0, errors: [] };
+        },
+      };
+      await runner.runSource(source, [entity('a')], controller.signal);
+      const fact = (await store.readFacts(['component:default/a']))
+        .get('component:default/a')
+        ?.get('test.fact');
+      expect(fact).toMatchObject({ runId: 'r1' });
+      const [run] = await store.listRuns({ source: 'test', limit: 1 });
+      expect(run).toMatchObject({ status: 'failed', entities: 0 });
+    });
   },
 );

@@ -155,6 +155,7 @@ export class CollectionRunner {
     // Facts are stored as the source hands them over; a run that fails later keeps them.
     const stored = new Set<string>();
     let factCount = 0;
+    let reobservedCount = 0;
     try {
       const storeFacts = async (collected: readonly CollectedFact[]) => {
         // Past its timeout a run may have lost its lease to another replica.
@@ -173,12 +174,30 @@ export class CollectionRunner {
         for (const fact of facts) stored.add(fact.entityRef);
         factCount += facts.length;
       };
+      const reobserveFacts = async (entityRefs: readonly string[]) => {
+        signal.throwIfAborted();
+        const normalized = entityRefs.map(normalizeEntityRef);
+        const missing = new Set(
+          await store.reobserveFacts(source.id, normalized, {
+            observedAt: new Date().toISOString(),
+            runId,
+          }),
+        );
+        for (const ref of normalized) {
+          if (missing.has(ref) || stored.has(ref)) continue;
+          stored.add(ref);
+          reobservedCount += 1;
+        }
+        // In the source's own spelling: it looks them up among its entities.
+        return entityRefs.filter((_, i) => missing.has(normalized[i]));
+      };
       const outcome = await source.collect({
         entities,
         logger: runLogger,
         signal,
         now: startedAt,
         storeFacts,
+        reobserveFacts,
       });
       await storeFacts(outcome.facts);
       const status = runStatus(outcome.errors.length, stored.size);
@@ -190,7 +209,7 @@ export class CollectionRunner {
         finishedAt: new Date(),
       });
       runLogger.info(
-        `Source ${source.id} collected ${factCount} facts (${status})`,
+        `Source ${source.id} collected ${factCount} facts and re-observed the facts of ${reobservedCount} entities (${status})`,
       );
     } catch (error) {
       // The last good facts stay; they turn stale after staleAfter and checks go unknown.
