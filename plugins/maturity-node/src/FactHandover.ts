@@ -51,9 +51,10 @@ export type CollectedFactRecord = Map<string, Map<string, CollectedFact>>;
  * Runs a source as the backend does, for tests and tools that look at a source's facts
  * without a store. It answers every fact the run left observed: those handed over or
  * re-observed (with their last value, from `record`) in the order the source did so, then
- * those returned; with the number of parts handed over and of entities re-observed. `record` stands in for the store: what is
- * handed over or returned is kept in it, and an entity it holds nothing for is answered
- * as missing when the source asks to re-observe it (with a new record, every entity is).
+ * those returned; with the number of parts handed over and of entities re-observed.
+ * `record` stands in for the store: what is handed over or returned is kept in it, and an
+ * entity it holds nothing for is answered as missing when the source asks to re-observe
+ * it (with a new record, every entity is).
  * @public
  */
 export async function collectAllFacts(

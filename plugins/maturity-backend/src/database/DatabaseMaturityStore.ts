@@ -115,8 +115,11 @@ export class DatabaseMaturityStore implements MaturityStore {
     observation: { observedAt: string; runId: string },
   ): Promise<string[]> {
     const missing: string[] = [];
-    await this.db.transaction(async tx => {
-      for (const batch of chunks([...new Set(entityRefs)], 500)) {
+    // A transaction per batch, not one for the run: a warm run re-observes most of the
+    // catalog's facts, and one transaction held SQLite's write lock throughout and grew
+    // the write-ahead log by the whole update (~50 MB at 10,000 services).
+    for (const batch of chunks([...new Set(entityRefs)], 500)) {
+      await this.db.transaction(async tx => {
         // Asked first: an UPDATE answers how many rows it changed, not whose.
         const rows: Pick<FactRow, 'entity_ref'>[] = await tx<FactRow>(
           'maturity_facts',
@@ -135,9 +138,9 @@ export class DatabaseMaturityStore implements MaturityStore {
               run_id: observation.runId,
             });
         }
-        await yieldToEventLoop();
-      }
-    });
+      });
+      await yieldToEventLoop();
+    }
     return missing;
   }
 
