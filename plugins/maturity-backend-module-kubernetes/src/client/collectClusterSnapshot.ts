@@ -6,8 +6,8 @@ import {
   type CustomKind,
   type DiscoveredType,
 } from './customResourceTypes';
+import { SLIM_CUSTOM } from './slimCustomObjects';
 import {
-  SLIM_CUSTOM,
   slimDaemonSet,
   slimHorizontalPodAutoscaler,
   slimIngress,
@@ -16,7 +16,7 @@ import {
   slimPodDisruptionBudget,
   slimService,
   slimWorkload,
-} from './slimObjects';
+} from './slimBuiltInObjects';
 
 /**
  * Everything the source read from one cluster in one run: one paged LIST per type, each

@@ -9,7 +9,8 @@ import {
   collectClusterSnapshot,
   type ClusterSnapshot,
 } from './collectClusterSnapshot';
-import { SLIM_CUSTOM, slimWorkload } from './slimObjects';
+import { slimWorkload } from './slimBuiltInObjects';
+import { SLIM_CUSTOM } from './slimCustomObjects';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
