@@ -1,6 +1,7 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import type { CheckResult, Fact } from '@maturity/plugin-maturity-common';
+import { countLoopTurns } from '../__testUtils__/countLoopTurns';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { rollupServices } from '@maturity/plugin-maturity-common';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
@@ -50,20 +51,9 @@ describe.each(databases.eachSupportedId())(
       await store.writeEvaluations(
         refs.map(ref => evaluation(ref, 1, [pass('owner-defined')])),
       );
-      // Counts turns of the event loop (a timer would also need a millisecond to pass).
-      let turns = 0;
-      let counting = true;
-      const count = () => {
-        turns += 1;
-        if (counting) setImmediate(count);
-      };
-      setImmediate(count);
-      let listed;
-      try {
-        listed = await store.listPlacements();
-      } finally {
-        counting = false;
-      }
+      const { result: listed, turns } = await countLoopTurns(() =>
+        store.listPlacements(),
+      );
       expect(listed.map(p => p.entityRef).sort()).toEqual([...refs].sort());
       // Three pages of 2,000: the loop turned between them (SQLite's synchronous queries
       // would not have let it turn once otherwise).

@@ -6,6 +6,7 @@ import {
   defaultChecks,
   type Fact,
 } from '@maturity/plugin-maturity-common';
+import { countLoopTurns } from '../__testUtils__/countLoopTurns';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseMaturityStore } from '../database/DatabaseMaturityStore';
 import { Rubric } from '../rubric/Rubric';
@@ -237,23 +238,10 @@ describe.each(databases.eachSupportedId())('Evaluator on %s', databaseId => {
       const e = entity();
       return { ...e, metadata: { ...e.metadata, name: `svc-${i}` } };
     });
-    // Counts turns of the event loop (a timer would also need a millisecond to pass).
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns += 1;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
-    try {
-      const summary = await evaluator.evaluate(
-        many,
-        at('2026-11-21T12:00:00Z'),
-      );
-      expect(summary.evaluated).toBe(1_200);
-    } finally {
-      counting = false;
-    }
+    const { result: summary, turns } = await countLoopTurns(() =>
+      evaluator.evaluate(many, at('2026-11-21T12:00:00Z')),
+    );
+    expect(summary.evaluated).toBe(1_200);
     // Twelve chunks of 100: the loop turned after each (with SQLite's synchronous queries
     // it would not have turned once otherwise), so a request waits for one chunk at most.
     expect(turns).toBeGreaterThanOrEqual(12);
