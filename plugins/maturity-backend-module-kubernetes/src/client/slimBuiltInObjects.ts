@@ -19,6 +19,7 @@ import {
   PRESENT,
   present,
   selectorOf,
+  targetOf,
 } from './slimObjects';
 
 // Built-in kinds, as client-node's typed lists answer them, reduced to what facts read
@@ -122,10 +123,7 @@ export function slimHorizontalPodAutoscaler(
   return {
     metadata: metadata && identity(metadata),
     spec: spec && {
-      scaleTargetRef: {
-        kind: spec.scaleTargetRef.kind,
-        name: spec.scaleTargetRef.name,
-      },
+      scaleTargetRef: targetOf(spec.scaleTargetRef),
       minReplicas: spec.minReplicas,
     },
   };

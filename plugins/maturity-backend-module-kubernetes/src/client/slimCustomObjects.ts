@@ -10,6 +10,7 @@ import {
   identity,
   PRESENT,
   selectorOf,
+  targetOf,
 } from './slimObjects';
 
 // Custom kinds: the custom objects API answers untyped JSON, typed by the shape it is read as.
@@ -134,20 +135,14 @@ export const SLIM_CUSTOM: {
   ScaledObject: ({ metadata, spec }) => ({
     metadata: identity(metadata),
     spec: spec && {
-      scaleTargetRef: spec.scaleTargetRef && {
-        kind: spec.scaleTargetRef.kind,
-        name: spec.scaleTargetRef.name,
-      },
+      scaleTargetRef: spec.scaleTargetRef && targetOf(spec.scaleTargetRef),
       minReplicaCount: spec.minReplicaCount,
     },
   }),
   VerticalPodAutoscaler: ({ metadata, spec }) => ({
     metadata: identity(metadata),
     spec: spec && {
-      targetRef: spec.targetRef && {
-        kind: spec.targetRef.kind,
-        name: spec.targetRef.name,
-      },
+      targetRef: spec.targetRef && targetOf(spec.targetRef),
       updatePolicy: spec.updatePolicy && {
         updateMode: spec.updatePolicy.updateMode,
       },

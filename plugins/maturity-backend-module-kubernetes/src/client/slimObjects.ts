@@ -50,3 +50,8 @@ export function selectorOf(selector: SelectorSpec | undefined) {
 export const conditionsOf = (
   conditions?: { type?: string; status?: string }[],
 ) => conditions?.map(c => ({ type: c.type, status: c.status }));
+
+/** What an autoscaler's reference to its workload is matched by. */
+export const targetOf = <R extends { kind?: string; name?: string }>(
+  ref: R,
+): Pick<R, 'kind' | 'name'> => ({ kind: ref.kind, name: ref.name });
