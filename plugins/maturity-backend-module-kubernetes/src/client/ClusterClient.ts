@@ -13,7 +13,6 @@ import {
   type Configuration,
   type V1APIResourceList,
   type V1ListMeta,
-  type V1ObjectMeta,
 } from '@kubernetes/client-node';
 import type {
   ClusterConnection,
@@ -24,6 +23,7 @@ import {
   type CustomKind,
   type DiscoveredType,
 } from './customResourceTypes';
+import { slimmed } from './slimObjects';
 import { describeFailure } from './describeFailure';
 
 /** Why a cluster could not be read; its message names the request and the cause. */
@@ -54,27 +54,6 @@ export interface BuiltInApis {
   autoscaling: AutoscalingV2Api;
   policy: PolicyV1Api;
   networking: NetworkingV1Api;
-}
-
-/**
- * An object as `slim` reduces it. An object missing a part its kind must have (a custom
- * resource of another version, say) fails the cluster's read with its name, rather than
- * with a bare TypeError from deep inside the reduction.
- */
-function keep<T, Kept>(what: string, item: T, slim: (item: T) => Kept): Kept {
-  try {
-    return slim(item);
-  } catch (error) {
-    const metadata = (item as { metadata?: V1ObjectMeta } | null)?.metadata;
-    const name = [metadata?.namespace, metadata?.name]
-      .filter(Boolean)
-      .join('/');
-    throw new ClusterRequestError(
-      `${what}: ${name || 'an object'} has an unexpected shape (${
-        error instanceof Error ? error.message : String(error)
-      })`,
-    );
-  }
 }
 
 /** How many times a list restarts after 410 Gone before the cluster counts as failed. */
@@ -235,7 +214,7 @@ export class ClusterClient {
           const page = await this.call(what, () => fetchPage(current));
           // Reduced page by page, outside the retried call: the full page is garbage at once,
           // and an object of an unexpected shape is not reported as a failed request.
-          for (const item of page.items) items.push(keep(what, item, slim));
+          for (const item of page.items) items.push(slimmed(what, item, slim));
           token = page.continueToken || undefined;
         } while (token);
         return items;

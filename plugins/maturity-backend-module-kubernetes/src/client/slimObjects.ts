@@ -1,3 +1,4 @@
+import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { Present, SelectorSpec } from './customObjects';
 
 // Memory: a cluster's objects are kept from their LIST until every entity's facts are
@@ -55,3 +56,28 @@ export const conditionsOf = (
 export const targetOf = <R extends { kind?: string; name?: string }>(
   ref: R,
 ): Pick<R, 'kind' | 'name'> => ({ kind: ref.kind, name: ref.name });
+
+/**
+ * An object as `slim` reduces it. An object missing a part its kind must have (a custom
+ * resource of another version, say) fails the cluster's read with its name, rather than
+ * with a bare TypeError from deep inside the reduction.
+ */
+export function slimmed<T, Kept>(
+  what: string,
+  item: T,
+  slim: (item: T) => Kept,
+): Kept {
+  try {
+    return slim(item);
+  } catch (error) {
+    const metadata = (item as { metadata?: V1ObjectMeta } | null)?.metadata;
+    const name = [metadata?.namespace, metadata?.name]
+      .filter(Boolean)
+      .join('/');
+    throw new Error(
+      `${what}: ${name || 'an object'} has an unexpected shape (${
+        error instanceof Error ? error.message : String(error)
+      })`,
+    );
+  }
+}
