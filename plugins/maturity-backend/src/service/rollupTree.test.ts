@@ -1,4 +1,8 @@
-import type { PlacementLevel } from '@maturity/plugin-maturity-common';
+import {
+  rollupServices,
+  type PlacementLevel,
+} from '@maturity/plugin-maturity-common';
+import fc from 'fast-check';
 import { rollupTree, subtree, type OwnedService } from './rollupTree';
 
 const groups = [
@@ -107,6 +111,73 @@ describe('rollupTree', () => {
     ];
     const rollups = rollupTree(cyclic, [svc('x', 2)], options);
     expect(rollups.get('group:default/x')?.services).toBe(1);
+  });
+
+  it('gives every group the figures of the services in its subtree', () => {
+    // The rollup adds up sub-teams' tallies; the oracle lists each group's services and
+    // rolls them up directly, as the rollup did before tallies.
+    const lensCounts = fc.record(
+      { pass: fc.nat(5), fail: fc.nat(5) },
+      { requiredKeys: ['pass', 'fail'] },
+    );
+    const scenario = fc.record({
+      parents: fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
+      services: fc.array(
+        fc.record({
+          owner: fc.nat(),
+          level: fc.integer({ min: 0, max: 5 }),
+          assessed: fc.boolean(),
+          provisional: fc.boolean(),
+          lenses: fc.option(
+            fc.record(
+              { security: lensCounts, delivery: lensCounts },
+              { requiredKeys: [] },
+            ),
+            { nil: undefined },
+          ),
+        }),
+        { maxLength: 60 },
+      ),
+      strategy: fc.constantFrom(
+        'share' as const,
+        'median' as const,
+        'min' as const,
+      ),
+      share: fc.double({ min: 0.1, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(scenario, ({ parents, services: drawn, strategy, share }) => {
+        // Group i's parent is an earlier group (or none): a forest, as the catalog has.
+        const refs = parents.map((_, i) => `group:default/g${i}`);
+        const tree = parents.map((p, i) => ({
+          groupRef: refs[i],
+          parentRef: i === 0 || p % 4 === 0 ? null : refs[p % i],
+          title: null,
+          type: null,
+        }));
+        const owned: OwnedService[] = drawn.map(d => ({
+          ownerRef: refs[d.owner % refs.length],
+          level: d.level as PlacementLevel,
+          assessed: d.assessed,
+          provisional: d.provisional,
+          lenses: d.lenses,
+        }));
+        const rollups = rollupTree(tree, owned, {
+          strategy,
+          share,
+          includeChildGroups: true,
+        });
+        for (const group of tree) {
+          const below = subtree(tree, group.groupRef);
+          const expected = rollupServices(
+            owned.filter(s => below.has(s.ownerRef!)),
+            { strategy, share },
+          );
+          expect(rollups.get(group.groupRef)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds a subtree', () => {

@@ -1,8 +1,12 @@
 import {
-  rollupServices,
+  addTally,
+  emptyTally,
+  rollupFigures,
+  tallyService,
   type RolledUpService,
   type RollupFigures,
   type RollupOptions,
+  type RollupTally,
 } from '@maturity/plugin-maturity-common';
 import type { GroupNode } from '../database/RollupStore';
 
@@ -24,43 +28,42 @@ export function rollupTree(
   const children = new Map<string, string[]>();
   for (const group of groups) {
     if (!group.parentRef) continue;
-    children.set(group.parentRef, [
-      ...(children.get(group.parentRef) ?? []),
-      group.groupRef,
-    ]);
+    const siblings = children.get(group.parentRef);
+    if (siblings) siblings.push(group.groupRef);
+    else children.set(group.parentRef, [group.groupRef]);
   }
-  const owned = new Map<string, OwnedService[]>();
+  const own = new Map<string, RollupTally>();
   for (const service of services) {
     if (!service.ownerRef) continue;
-    owned.set(service.ownerRef, [
-      ...(owned.get(service.ownerRef) ?? []),
-      service,
-    ]);
+    let tally = own.get(service.ownerRef);
+    if (!tally) own.set(service.ownerRef, (tally = emptyTally()));
+    tallyService(tally, service);
   }
 
-  const memo = new Map<string, OwnedService[]>();
+  const memo = new Map<string, RollupTally>();
   // A catalog with a parent cycle must not hang the rollup: each group is visited once.
-  const collect = (groupRef: string, visiting: Set<string>): OwnedService[] => {
+  const collect = (groupRef: string, visiting: Set<string>): RollupTally => {
     const cached = memo.get(groupRef);
     if (cached) return cached;
-    if (visiting.has(groupRef)) return [];
+    const total = emptyTally();
+    if (visiting.has(groupRef)) return total;
     visiting.add(groupRef);
-    const own = owned.get(groupRef) ?? [];
-    const all = options.includeChildGroups
-      ? [
-          ...own,
-          ...(children.get(groupRef) ?? []).flatMap(c => collect(c, visiting)),
-        ]
-      : own;
+    const mine = own.get(groupRef);
+    if (mine) addTally(total, mine);
+    if (options.includeChildGroups) {
+      for (const child of children.get(groupRef) ?? []) {
+        addTally(total, collect(child, visiting));
+      }
+    }
     visiting.delete(groupRef);
-    memo.set(groupRef, all);
-    return all;
+    memo.set(groupRef, total);
+    return total;
   };
 
   return new Map(
     groups.map(g => [
       g.groupRef,
-      rollupServices(collect(g.groupRef, new Set()), options),
+      rollupFigures(collect(g.groupRef, new Set()), options),
     ]),
   );
 }

@@ -62,4 +62,49 @@ describe('rollupServices', () => {
     expect(figures.lenses.cost).toBeNull();
     expect(figures.provisional).toBe(1);
   });
+
+  it('derives median, minimum and level from the counts as sorting the levels would', () => {
+    // Figures now come from per-level counts (so sub-teams' tallies can be added up); the
+    // oracle sorts the assessed levels, as the rollup once did.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let run = 0; run < 2000; run++) {
+      const levels = Array.from({ length: random(12) }, () =>
+        random(7) === 6 ? null : (random(6) as PlacementLevel),
+      );
+      const sorted = levels
+        .filter((l): l is PlacementLevel => l !== null)
+        .sort((a, b) => a - b);
+      const median = sorted.length
+        ? sorted[Math.floor((sorted.length - 1) / 2)]
+        : null;
+      const minimum = sorted.length ? sorted[0] : null;
+      const share = [0.5, 0.8, 1][random(3)];
+      const byShare = [5, 4, 3, 2, 1].find(
+        level => sorted.filter(l => l >= level).length / sorted.length >= share,
+      );
+      const expected = {
+        share: byShare ?? 0,
+        median: median ?? 0,
+        min: minimum ?? 0,
+      };
+      for (const strategy of ['share', 'median', 'min'] as const) {
+        const figures = rollupServices(services(...levels), {
+          strategy,
+          share,
+        });
+        expect({ levels, strategy, ...figures }).toMatchObject({
+          levels,
+          strategy,
+          level: expected[strategy],
+          median,
+          minimum,
+          assessed: sorted.length,
+        });
+      }
+    }
+  });
 });
