@@ -4,10 +4,12 @@ import {
   type Evidence,
   type Fact,
 } from '@maturity/plugin-maturity-common';
+import fc from 'fast-check';
 import {
   causesToStore,
   evidenceToStore,
   joinFactValues,
+  jsonLengthUpTo,
   needsFacts,
 } from './storedValues';
 
@@ -168,5 +170,17 @@ describe('stored evidence values', () => {
       },
       { fact: 'catalog.owner', before: null, after: 'group:default/a' },
     ]);
+  });
+
+  it('measures JSON length exactly up to the limit, and only says "more" above it', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(400), (value, limit) => {
+        const length = JSON.stringify(value).length;
+        const measured = jsonLengthUpTo(value, limit);
+        if (length <= limit) expect(measured).toBe(length);
+        else expect(measured).toBeGreaterThan(limit);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

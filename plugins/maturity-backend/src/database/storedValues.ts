@@ -29,10 +29,49 @@ function isLarge(value: unknown): boolean {
   if (typeof value !== 'object') return false; // numbers and booleans are short
   let large = measured.get(value);
   if (large === undefined) {
-    large = JSON.stringify(value).length > INLINE_VALUE_LIMIT;
+    large = jsonLengthUpTo(value, INLINE_VALUE_LIMIT) > INLINE_VALUE_LIMIT;
     measured.set(value, large);
   }
   return large;
+}
+
+/**
+ * The length of `value` as JSON, counted only until it passes `limit` (then some length
+ * above it). Serializing a list of CI runs or workloads in full only to learn it is long
+ * was a twentieth of a cold evaluation.
+ */
+export function jsonLengthUpTo(value: unknown, limit: number): number {
+  switch (typeof value) {
+    case 'string':
+      // Quotes and escapes only add to the length: exact where it matters.
+      return value.length > limit ? value.length : JSON.stringify(value).length;
+    case 'number':
+      return Number.isFinite(value) ? String(value).length : 4; // null
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'object':
+      break;
+    default:
+      return 0; // undefined, functions and symbols are left out of JSON
+  }
+  if (value === null) return 4;
+  let length = 1; // the opening bracket; each item adds its comma or the closing one
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const itemLength = jsonLengthUpTo(item, limit - length);
+      length += (itemLength === 0 ? 4 : itemLength) + 1; // an array writes undefined as null
+      if (length > limit) return length;
+    }
+    return Math.max(length, 2);
+  }
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const itemLength = jsonLengthUpTo(item, limit - length);
+    if (itemLength === 0) continue; // left out of the object
+    length += JSON.stringify(key).length + 1 + itemLength + 1;
+    if (length > limit) return length;
+  }
+  return Math.max(length, 2);
 }
 
 /**
