@@ -22,9 +22,9 @@ const measured = new WeakMap<object, boolean>();
 function isLarge(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'string') {
-    // JSON adds two quotes and escapes: exact only near the limit.
+    // JSON adds two quotes and escapes: measured only near the limit.
     if (value.length < INLINE_VALUE_LIMIT / 2) return false;
-    return JSON.stringify(value).length > INLINE_VALUE_LIMIT;
+    return jsonLengthUpTo(value, INLINE_VALUE_LIMIT) > INLINE_VALUE_LIMIT;
   }
   if (typeof value !== 'object') return false; // numbers and booleans are short
   let large = measured.get(value);
