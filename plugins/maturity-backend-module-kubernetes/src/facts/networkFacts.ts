@@ -123,7 +123,9 @@ function ingressesByBackend(list: readonly Ingress[]): Map<string, Ingress[]> {
     for (const ingress of list) {
       for (const service of new Set(backendServices(ingress))) {
         const key = `${ingress.metadata?.namespace}/${service}`;
-        index.set(key, [...(index.get(key) ?? []), ingress]);
+        const filed = index.get(key);
+        if (filed) filed.push(ingress);
+        else index.set(key, [ingress]);
       }
     }
     backendIndexes.set(list, index);

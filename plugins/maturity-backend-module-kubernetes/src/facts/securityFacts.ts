@@ -235,10 +235,9 @@ function exceptionsNaming(
         continue;
       }
       for (const pattern of new Set(patterns)) {
-        index.byName.set(pattern, [
-          ...(index.byName.get(pattern) ?? []),
-          exception,
-        ]);
+        const filed = index.byName.get(pattern);
+        if (filed) filed.push(exception);
+        else index.byName.set(pattern, [exception]);
       }
     }
     exceptionIndexes.set(exceptions, index);
