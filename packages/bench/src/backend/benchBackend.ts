@@ -22,6 +22,7 @@ import maturityModuleKubernetes from '@maturity/plugin-maturity-backend-module-k
 import { generateScenario } from '@maturity/sandbox';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startAllocationProfile } from './allocationProfile';
 import { CaptureLogger } from './captureLogger';
 import { countingCatalog } from './countingCatalog';
 import { databaseFigures } from './databaseFigures';
@@ -98,6 +99,9 @@ async function refresh(
   state.requests = 0;
   state.collecting = true;
   const sampler = startResourceSampler();
+  const allocations = await startAllocationProfile(
+    command.phase === 'cold' ? process.env.BENCH_ALLOCATION_PROFILE : undefined,
+  );
   try {
     const cycle = new Promise<Record<string, any>>((resolve, reject) => {
       const timeout = setTimeout(
@@ -120,6 +124,7 @@ async function refresh(
       cycle.finally(() => clearTimeout(fallback)).catch(() => {});
     }
     const summary = await cycle;
+    await allocations.stop();
     const resources = sampler.stop();
     return {
       phase: command.phase,
