@@ -10,8 +10,7 @@ import {
   type FactCollectionOutcome,
   type MaturityFactSource,
 } from '@maturity/plugin-maturity-node';
-import type { GithubClient } from '../client/createGithubClient';
-import { GithubClientPool, type TokenGroup } from '../client/GithubClientPool';
+import { GithubClientPool } from '../client/GithubClientPool';
 import { RequestCounter } from '../client/RequestCounter';
 import { readGithubSourceOptions, type GithubSourceOptions } from '../config';
 import {
@@ -30,6 +29,7 @@ import { FactOrigins, type OriginHandover } from './FactOrigins';
 import { PushProbe } from './PushProbe';
 import { RepositoryCache, type CachedRepository } from './RepositoryCache';
 import { reobserveUnchanged } from './reobserveUnchanged';
+import { batchesOf, keysByOwner, type Batch } from './repositoryBatches';
 import { runLimited } from './runLimited';
 import { selectRepositoriesToRead } from './selectRepositoriesToRead';
 
@@ -250,50 +250,6 @@ export class GithubFactSource implements MaturityFactSource {
     });
     return { read, values, problems: item.problems };
   }
-}
-
-interface Batch {
-  client: GithubClient;
-  keys: string[];
-}
-
-/** The repositories to read, `batchSize` to a query of the client that may read them. */
-function batchesOf(
-  groups: readonly TokenGroup[],
-  reading: ReadonlySet<string>,
-  batchSize: number,
-): Batch[] {
-  const batches: Batch[] = [];
-  for (const group of groups) {
-    const keys = [...group.owners.values()]
-      .flat()
-      .filter(key => reading.has(key))
-      .sort();
-    for (let i = 0; i < keys.length; i += batchSize) {
-      batches.push({
-        client: group.client,
-        keys: keys.slice(i, i + batchSize),
-      });
-    }
-  }
-  return batches;
-}
-
-/** Lower-cased owner → the lower-cased slugs of its repositories. */
-function keysByOwner(
-  repositories: Map<string, { slug: string }>,
-): Map<string, string[]> {
-  const byOwner = new Map<string, string[]>();
-  for (const [key, { slug }] of repositories) {
-    const owner = slug.split('/')[0].toLowerCase();
-    // Pushed, not copied into a new array per key: most catalogs have one or two owners,
-    // and copying made this quadratic, run after run (50,000 repositories of one owner:
-    // 13 s with the event loop held, against 10 ms).
-    const keys = byOwner.get(owner);
-    if (keys) keys.push(key);
-    else byOwner.set(owner, [key]);
-  }
-  return byOwner;
 }
 
 function messageOf(error: unknown): string {
