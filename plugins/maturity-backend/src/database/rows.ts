@@ -113,14 +113,29 @@ export const resultsToRow = (
   results: CheckResult[],
 ): EntityResultsRow => ({
   entity_ref: entityRef,
-  results: JSON.stringify(
-    results.map(r => ({ ...r, evidence: evidenceToStore(r.evidence) })),
-  ),
+  results: JSON.stringify(results.map(storedResult)),
   states: JSON.stringify(
     Object.fromEntries(results.map(r => [r.checkId, r.state])),
   ),
   evaluated_at: evaluatedAt,
 });
+
+/**
+ * A result as stored, built field by field. Spreading the result (and each level-change
+ * cause, see causesToStore) showed as 0.7 s (and 0.5 s) of self time in a profiled
+ * 10,000-service cold evaluation in the benchmark's backend; built like this, neither
+ * shows. The harness replaying the same evaluation alone never saw the spreads' cost.
+ */
+function storedResult(result: CheckResult) {
+  const stored: Omit<CheckResult, 'evidence'> & { evidence: unknown[] } = {
+    checkId: result.checkId,
+    state: result.state,
+    reason: result.reason,
+    evidence: evidenceToStore(result.evidence),
+  };
+  if (result.waiver) stored.waiver = result.waiver;
+  return stored;
+}
 
 export const rowToResults = (
   row: Pick<EntityResultsRow, 'results'>,
