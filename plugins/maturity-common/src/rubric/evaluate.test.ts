@@ -50,6 +50,24 @@ describe('evaluateCheckSettled', () => {
     });
   });
 
+  it('lists each fact once in the evidence, in the order first read, however often it is read', () => {
+    const result = evaluateCheckSettled(
+      check(({ facts: f }) => {
+        f.find('catalog.system');
+        f.get('catalog.lifecycle');
+        f.find('catalog.lifecycle');
+        f.find('catalog.system');
+        return { state: 'pass', reason: 'read twice' };
+      }),
+      { ...options, evidence: new FactEvidence(options) },
+    );
+    expect(
+      (result as Exclude<typeof result, Promise<unknown>>).evidence.map(
+        e => e.fact,
+      ),
+    ).toEqual(['catalog.system', 'catalog.lifecycle']);
+  });
+
   it('answers an asynchronous rule with a promise, and a rejection as unknown', async () => {
     const passing = evaluateCheckSettled(
       check(async () => ({ state: 'pass', reason: 'ok' })),

@@ -109,11 +109,14 @@ export class FactEvidence {
  */
 export function createFactReader(options: FactReaderOptions): FactReader {
   const table = options.evidence ?? new FactEvidence(options);
-  const read = new Map<string, Evidence>();
+  // A list, not a map: a rule reads one to three facts, and a cold evaluation makes a
+  // reader for each of its hundreds of thousands of checks. The table hands out one
+  // evidence object per fact, so identity tells a fact read twice.
+  const read: Evidence[] = [];
 
   const lookup = (name: string): Evidence => {
     const evidence = table.of(name);
-    read.set(name, evidence);
+    if (!read.includes(evidence)) read.push(evidence);
     return evidence;
   };
 
@@ -127,6 +130,6 @@ export function createFactReader(options: FactReaderOptions): FactReader {
       const evidence = lookup(name);
       return evidence.problem ? undefined : (evidence.value as T);
     },
-    evidence: () => [...read.values()],
+    evidence: () => read.slice(),
   };
 }
