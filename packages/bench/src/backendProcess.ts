@@ -1,6 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject } from '@backstage/types';
@@ -98,6 +98,9 @@ export class BackendProcess {
 
   async stop(): Promise<void> {
     await stopChild(this.child);
+    // BENCH_KEEP_DB=<dir> keeps the database the run left, to study it or replay an evaluation.
+    const keep = process.env.BENCH_KEEP_DB;
+    if (keep) cpSync(this.directory, keep, { recursive: true });
     rmSync(this.directory, { recursive: true, force: true });
   }
 }
