@@ -1,6 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Entity } from '@backstage/catalog-model';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject } from '@backstage/types';
@@ -98,10 +99,21 @@ export class BackendProcess {
 
   async stop(): Promise<void> {
     await stopChild(this.child);
-    // BENCH_KEEP_DB=<dir> keeps the database the run left, to study it or replay an evaluation.
     const keep = process.env.BENCH_KEEP_DB;
     if (keep) cpSync(this.directory, keep, { recursive: true });
     rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  /**
+   * BENCH_KEEP_DB=<dir>: the database the run left, with the assessed entities beside it
+   * as `entities.json`, to study it or to replay its evaluation alone (the backend's
+   * `replay-evaluation` script).
+   */
+  static keepEntities(entities: readonly Entity[]): void {
+    const keep = process.env.BENCH_KEEP_DB;
+    if (!keep) return;
+    const assessed = entities.filter(e => e.kind === 'Component');
+    writeFileSync(join(keep, 'entities.json'), JSON.stringify(assessed));
   }
 }
 

@@ -144,6 +144,7 @@ export async function runScenario(options: {
     };
     // The peer runs after our backend has stopped, so neither competes for the CPU.
     await backend.stop();
+    BackendProcess.keepEntities(scenario.entities);
     backend = undefined;
     let peer: TechInsightsPeerResult | undefined;
     if (options.peer) {

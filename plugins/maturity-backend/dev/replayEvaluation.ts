@@ -1,0 +1,91 @@
+/**
+ * Replays a cold evaluation, alone, over a copy of a database the benchmark kept:
+ *
+ *   BENCH_KEEP_DB=/tmp/kept yarn bench --entities 10000
+ *   yarn --cwd plugins/maturity-backend replay-evaluation /tmp/kept [runs]
+ *
+ * Each run empties the evaluation's tables (results, placements, snapshots, level
+ * changes) and evaluates every entity again from the stored facts, with the default
+ * rubric. In the benchmark the evaluation shares its process with the sources' garbage
+ * and its figures swing with the machine; here the same work is timed by itself, which
+ * is what tells a change to the evaluation from noise.
+ */
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import { defaultChecks } from '@maturity/plugin-maturity-common';
+import knexFactory from 'knex';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readMaturityConfig } from '../src/config/readMaturityConfig';
+import { DatabaseMaturityStore } from '../src/database/DatabaseMaturityStore';
+import { buildRubric } from '../src/rubric/buildRubric';
+import { Evaluator } from '../src/service/Evaluator';
+
+const EVALUATION_TABLES = [
+  'maturity_entity_results',
+  'maturity_placements',
+  'maturity_entity_snapshots',
+  'maturity_level_changes',
+];
+
+async function main(kept: string | undefined, runs: number) {
+  if (!kept) {
+    throw new Error(
+      'usage: replay-evaluation <kept database directory> [runs]',
+    );
+  }
+  const entities: Entity[] = JSON.parse(
+    readFileSync(join(kept, 'entities.json'), 'utf8'),
+  );
+  const directory = mkdtempSync(join(tmpdir(), 'maturity-replay-'));
+  cpSync(kept, directory, { recursive: true });
+  const db = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: join(directory, 'maturity.sqlite') },
+    useNullAsDefault: true,
+  });
+  try {
+    const store = await DatabaseMaturityStore.create({
+      database: { getClient: async () => db, migrations: { skip: true } },
+    });
+    const settings = readMaturityConfig(new ConfigReader({}));
+    const { rubric, waivers } = buildRubric({
+      checks: defaultChecks,
+      sources: [],
+      config: settings,
+    });
+    const evaluator = new Evaluator({
+      store,
+      rubric,
+      waivers,
+      scoring: settings.scoring,
+      staleAfterMs: settings.staleAfterMs,
+    });
+    for (let run = 1; run <= runs; run++) {
+      for (const table of EVALUATION_TABLES) await db(table).delete();
+      await db.raw('pragma wal_checkpoint(TRUNCATE)');
+      const rssBefore = process.memoryUsage.rss();
+      let peakRss = rssBefore;
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      }, 20);
+      const started = performance.now();
+      const summary = await evaluator.evaluate(entities);
+      const ms = Math.round(performance.now() - started);
+      clearInterval(sampler);
+      const rssMb = Math.round((peakRss - rssBefore) / 2 ** 20);
+      process.stdout.write(
+        `run ${run}: ${summary.evaluated} entities evaluated, ${summary.levelChanges} level changes, ${ms} ms, peak RSS +${rssMb} MB\n`,
+      );
+    }
+  } finally {
+    await db.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main(process.argv[2], Number(process.argv[3] ?? 3)).catch(error => {
+  process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
+  process.exit(1);
+});
