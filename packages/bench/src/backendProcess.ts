@@ -97,23 +97,21 @@ export class BackendProcess {
     return answer.heapMb;
   }
 
-  async stop(): Promise<void> {
-    await stopChild(this.child);
-    const keep = process.env.BENCH_KEEP_DB;
-    if (keep) cpSync(this.directory, keep, { recursive: true });
-    rmSync(this.directory, { recursive: true, force: true });
-  }
-
   /**
-   * BENCH_KEEP_DB=<dir>: the database the run left, with the assessed entities beside it
-   * as `entities.json`, to study it or to replay its evaluation alone (the backend's
+   * Stops the backend and removes its database. With BENCH_KEEP_DB=<dir> the database is
+   * first copied there, with `entities` (the scenario's; the assessed ones are kept) as
+   * `entities.json`: to study it, or to replay its evaluation alone (the backend's
    * `replay-evaluation` script).
    */
-  static keepEntities(entities: readonly Entity[]): void {
+  async stop(entities: readonly Entity[] = []): Promise<void> {
+    await stopChild(this.child);
     const keep = process.env.BENCH_KEEP_DB;
-    if (!keep) return;
-    const assessed = entities.filter(e => e.kind === 'Component');
-    writeFileSync(join(keep, 'entities.json'), JSON.stringify(assessed));
+    if (keep) {
+      cpSync(this.directory, keep, { recursive: true });
+      const assessed = entities.filter(e => e.kind === 'Component');
+      writeFileSync(join(keep, 'entities.json'), JSON.stringify(assessed));
+    }
+    rmSync(this.directory, { recursive: true, force: true });
   }
 }
 

@@ -143,8 +143,7 @@ export async function runScenario(options: {
       afterRuns: await backend.liveHeapMb(),
     };
     // The peer runs after our backend has stopped, so neither competes for the CPU.
-    await backend.stop();
-    BackendProcess.keepEntities(scenario.entities);
+    await backend.stop(scenario.entities);
     backend = undefined;
     let peer: TechInsightsPeerResult | undefined;
     if (options.peer) {

@@ -124,7 +124,8 @@ export const resultsToRow = (
  * A result as stored, built field by field. Spreading the result (and each level-change
  * cause, see causesToStore) showed as 0.7 s (and 0.5 s) of self time in a profiled
  * 10,000-service cold evaluation in the benchmark's backend; built like this, neither
- * shows. The harness replaying the same evaluation alone never saw the spreads' cost.
+ * shows. Replaying the evaluation alone (the `replay-evaluation` script) never showed
+ * the spreads' cost: it showed only in the benchmark's backend, after the sources ran.
  */
 function storedResult(result: CheckResult) {
   const stored: Omit<CheckResult, 'evidence'> & { evidence: unknown[] } = {
