@@ -32,6 +32,7 @@ import {
 } from './rows';
 import { factChanges } from './factChanges';
 import { joinFactValues, needsFacts } from './storedValues';
+import { upsertRows } from './upsertRows';
 import { useWriteAheadLog } from './writeAheadLog';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -88,10 +89,10 @@ export class DatabaseMaturityStore implements MaturityStore {
           .select('entity_ref', 'name', 'value', 'source', 'problem');
         const { changed, reobserved } = factChanges(batch, stored);
         if (changed.length > 0) {
-          await tx<FactRow>('maturity_facts')
-            .insert(changed)
-            .onConflict(['entity_ref', 'name'])
-            .merge();
+          await upsertRows(tx, 'maturity_facts', changed, [
+            'entity_ref',
+            'name',
+          ]);
         }
         for (const rows of reobserved) {
           await tx<FactRow>('maturity_facts')
@@ -289,37 +290,41 @@ export class DatabaseMaturityStore implements MaturityStore {
     if (evaluations.length === 0) return;
     await this.db.transaction(async tx => {
       for (const rows of chunks(changes.map(changeToRow), BATCH)) {
-        await tx<ChangeRow>('maturity_level_changes').insert(rows);
+        await upsertRows(tx, 'maturity_level_changes', rows);
       }
       for (const batch of chunks(evaluations, BATCH)) {
-        await tx<EntityResultsRow>('maturity_entity_results')
-          .insert(
-            batch.map(e =>
-              resultsToRow(
-                e.placement.entityRef,
-                e.placement.evaluatedAt,
-                e.results,
-              ),
+        await upsertRows(
+          tx,
+          'maturity_entity_results',
+          batch.map(e =>
+            resultsToRow(
+              e.placement.entityRef,
+              e.placement.evaluatedAt,
+              e.results,
             ),
-          )
-          .onConflict('entity_ref')
-          .merge();
-        await tx<PlacementRow>('maturity_placements')
-          .insert(batch.map(e => placementToRow(e.placement)))
-          .onConflict('entity_ref')
-          .merge();
-        await tx<SnapshotRow>('maturity_entity_snapshots')
-          .insert(
-            batch.map(({ placement: p }) => ({
+          ),
+          ['entity_ref'],
+        );
+        await upsertRows(
+          tx,
+          'maturity_placements',
+          batch.map(e => placementToRow(e.placement)),
+          ['entity_ref'],
+        );
+        await upsertRows(
+          tx,
+          'maturity_entity_snapshots',
+          batch.map(
+            ({ placement: p }): SnapshotRow => ({
               entity_ref: p.entityRef,
               day: p.evaluatedAt.slice(0, 10),
               level: p.level,
               provisional: p.provisional,
               assessed: p.assessed,
-            })),
-          )
-          .onConflict(['entity_ref', 'day'])
-          .merge();
+            }),
+          ),
+          ['entity_ref', 'day'],
+        );
       }
     });
   }
