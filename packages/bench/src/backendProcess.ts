@@ -42,6 +42,9 @@ export class BackendProcess {
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
           : []),
         '--expose-gc',
+        // BENCH_BACKEND_NODE_OPTIONS="--max-old-space-size=1024": runs the backend as an
+        // operator who sets V8's heap limit would, to see what the limit does to the peak.
+        ...backendNodeOptions(),
       ],
     );
     const config = {
@@ -113,6 +116,13 @@ export class BackendProcess {
     }
     rmSync(this.directory, { recursive: true, force: true });
   }
+}
+
+/** Extra Node options for the backend under test, from BENCH_BACKEND_NODE_OPTIONS. */
+export function backendNodeOptions(): string[] {
+  return (process.env.BENCH_BACKEND_NODE_OPTIONS ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 function askBackend<T extends BackendReply['type']>(

@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { backendNodeOptions } from './backendProcess';
 import { LATENCY_PROFILES } from './latencyProfiles';
 import { parseBenchOptions } from './options';
 import { markdownReport, summarize } from './report';
@@ -26,6 +27,7 @@ async function main(argv: string[]) {
       latency,
       github: GITHUB_SETTINGS,
       node: process.version,
+      backendNodeOptions: backendNodeOptions(),
       scenarios: summaries,
     };
     console.log(
@@ -37,10 +39,16 @@ async function main(argv: string[]) {
     );
   } else {
     console.log(
-      `# Maturity benchmark (${latency.name} latency, Node ${process.version})\n`,
+      `# Maturity benchmark (${latency.name} latency, Node ${
+        process.version
+      }${describeOptions(backendNodeOptions())})\n`,
     );
     console.log(markdownReport(summaries));
   }
+}
+
+function describeOptions(options: string[]): string {
+  return options.length ? `, backend with ${options.join(' ')}` : '';
 }
 
 main(process.argv.slice(2)).catch(error => {

@@ -20,11 +20,9 @@ export function summarize(result: ScenarioResult) {
     kubernetesRequests: cold.kubernetesRequests,
     catalogRequests: cold.catalogRequests,
     idleRssMb: result.idleRssMb,
-    peakRssMb: Math.max(cold.peakRssMb, warm.peakRssMb, delta.peakRssMb),
-    rssAboveIdleMb: round(
-      Math.max(cold.peakRssMb, warm.peakRssMb, delta.peakRssMb) -
-        result.idleRssMb,
-    ),
+    peakRssMb: highestPhase(result).peakRssMb,
+    rssAboveIdleMb: round(highestPhase(result).peakRssMb - result.idleRssMb),
+    heapAtPeakRssMb: highestPhase(result).heapAtPeakRssMb,
     liveHeapAboveIdleMb: round(
       result.liveHeapMb.afterRuns - result.liveHeapMb.idle,
     ),
@@ -67,6 +65,13 @@ function peerFigures(result: ScenarioResult) {
     ),
     rollupRatioVsPeer: round(peer.orgRunMs / Math.max(ours.rollup.p99Ms, 1)),
   };
+}
+
+/** The cycle whose RSS peaked highest. */
+function highestPhase({ cold, warm, delta }: ScenarioResult) {
+  return [cold, warm, delta].reduce((a, b) =>
+    b.peakRssMb > a.peakRssMb ? b : a,
+  );
 }
 
 /** Null when V8 ran no full collection during any of the cycles (small scenarios). */
@@ -119,6 +124,10 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
     ['Catalog requests, cold', s => String(s.catalogRequests)],
     ['RSS idle / peak (MB)', s => `${s.idleRssMb} / ${s.peakRssMb}`],
     ['RSS above idle (MB)', s => String(s.rssAboveIdleMb)],
+    [
+      'Heap in use at the RSS peak (MB, uncollected garbage included)',
+      s => String(s.heapAtPeakRssMb),
+    ],
     [
       'Heap held after the runs, above idle (MB, after a full collection)',
       s => String(s.liveHeapAboveIdleMb),

@@ -30,6 +30,8 @@ export interface RefreshFigures {
   };
   catalogRequests: number;
   peakRssMb: number;
+  /** V8's heap in use, uncollected garbage included, when the RSS peaked. */
+  heapAtPeakRssMb: number;
   /** The most heap in use right after a full collection during the cycle (null: none ran). */
   heapAfterFullGcMb: number | null;
   eventLoopDelayP99Ms: number;

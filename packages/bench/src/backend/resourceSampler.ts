@@ -7,15 +7,22 @@ import {
 const MB = 1024 * 1024;
 
 /**
- * Peak RSS and event-loop delay while one phase runs, and the most heap still in use
+ * Peak RSS (with the heap in use at that moment) and event-loop delay while one phase
+ * runs, and the most heap still in use
  * right after one of V8's own full collections in it: what the phase really held at its
  * fullest, as opposed to the garbage V8 let pile up before collecting (the RSS peak).
  * Null when V8 ran no full collection in the phase.
  */
 export function startResourceSampler(intervalMs = 25) {
   let peak = process.memoryUsage.rss();
+  // What V8's heap held (garbage included) when the RSS peaked: tells a heap V8 let grow
+  // from memory held outside it.
+  let heapAtPeak = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    if (rss <= peak) return;
+    peak = rss;
+    heapAtPeak = process.memoryUsage().heapUsed;
   }, intervalMs);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
@@ -38,6 +45,7 @@ export function startResourceSampler(intervalMs = 25) {
       peak = Math.max(peak, process.memoryUsage.rss());
       return {
         peakRssMb: round(peak / MB),
+        heapAtPeakRssMb: round(heapAtPeak / MB),
         heapAfterFullGcMb:
           heapAfterFullGc === null ? null : round(heapAfterFullGc / MB),
         eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6),
