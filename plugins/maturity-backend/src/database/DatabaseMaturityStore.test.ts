@@ -292,8 +292,28 @@ describe.each(databases.eachSupportedId())(
         { ...fact('component:default/a', 'y', null), problem: 'no access' },
       ]);
       await store.startRun('catalog', new Date('2026-11-21T10:00:00Z'));
+      // Two checks quoting the same evidence, one of them waived: what the results
+      // formats differ on.
+      const quoted = {
+        fact: 'x',
+        value: 1,
+        source: 'catalog',
+        observedAt: '2026-11-21T10:00:00.000Z',
+        stale: false,
+      };
       await store.writeEvaluations(
-        [evaluation('component:default/a', 1, [pass('c')])],
+        [
+          evaluation('component:default/a', 1, [
+            { ...pass('c'), evidence: [quoted] },
+            {
+              checkId: 'd',
+              state: 'waived',
+              reason: 'waived',
+              evidence: [quoted],
+              waiver: { reason: 'r', expires: '2027-01-01', approvedBy: 'me' },
+            },
+          ]),
+        ],
         [
           {
             entityRef: 'component:default/a',
@@ -325,16 +345,23 @@ describe.each(databases.eachSupportedId())(
 
       const migrations = { directory: DatabaseMaturityStore.migrationsDir };
       const steps = (await knex.migrate.list(migrations))[0].length;
-      expect(steps).toBe(4);
+      expect(steps).toBe(5);
       const resultsBefore = await store.readResults(['component:default/a']);
-      // The last step regroups results one row per entity; its down step splits them.
+      const storedText = async () =>
+        (await knex('maturity_entity_results').first('results')).results;
+      // The last step writes results in the second format; its down step as a list.
+      expect(JSON.parse(await storedText())).toMatchObject({ v: 2 });
+      await knex.migrate.down(migrations);
+      expect(JSON.parse(await storedText())).toHaveLength(2);
+      // The step before regroups results one row per entity; its down step splits them.
       await knex.migrate.down(migrations);
       expect(await knex.schema.hasTable('maturity_check_results')).toBe(true);
+      await knex.migrate.up(migrations);
       await knex.migrate.up(migrations);
       expect(await store.readResults(['component:default/a'])).toEqual(
         resultsBefore,
       );
-      expect(resultsBefore.get('component:default/a')).toHaveLength(1);
+      expect(resultsBefore.get('component:default/a')).toHaveLength(2);
       for (let i = 0; i < steps; i++) await knex.migrate.down(migrations);
       expect(await knex.schema.hasTable('maturity_facts')).toBe(false);
       for (let i = 0; i < steps; i++) await knex.migrate.up(migrations);

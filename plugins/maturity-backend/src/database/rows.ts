@@ -12,7 +12,8 @@ import type {
   StoredPlacement,
 } from './MaturityStore';
 
-import { causesToStore, evidenceToStore } from './storedValues';
+import { causesToStore } from './storedValues';
+import { decodeResults, encodeResults } from './storedResults';
 
 // Row shapes and mappers, kept apart from the queries so the store reads as SQL only.
 
@@ -100,7 +101,7 @@ export const rowToRun = (row: RunRow): SourceRun => ({
 /** All of one entity's check results in one row. */
 export interface EntityResultsRow {
   entity_ref: string;
-  /** JSON: CheckResult[], large evidence values by reference (see storedValues). */
+  /** JSON: the entity's check results (see storedResults). */
   results: string;
   /** JSON: check id → state, for counting without reading the results. */
   states: string;
@@ -113,34 +114,16 @@ export const resultsToRow = (
   results: CheckResult[],
 ): EntityResultsRow => ({
   entity_ref: entityRef,
-  results: JSON.stringify(results.map(storedResult)),
+  results: encodeResults(results),
   states: JSON.stringify(
     Object.fromEntries(results.map(r => [r.checkId, r.state])),
   ),
   evaluated_at: evaluatedAt,
 });
 
-/**
- * A result as stored, built field by field. Spreading the result (and each level-change
- * cause, see causesToStore) showed as 0.7 s (and 0.5 s) of self time in a profiled
- * 10,000-service cold evaluation in the benchmark's backend; built like this, neither
- * shows. Replaying the evaluation alone (the `replay-evaluation` script) never showed
- * the spreads' cost: it showed only in the benchmark's backend, after the sources ran.
- */
-function storedResult(result: CheckResult) {
-  const stored: Omit<CheckResult, 'evidence'> & { evidence: unknown[] } = {
-    checkId: result.checkId,
-    state: result.state,
-    reason: result.reason,
-    evidence: evidenceToStore(result.evidence),
-  };
-  if (result.waiver) stored.waiver = result.waiver;
-  return stored;
-}
-
 export const rowToResults = (
   row: Pick<EntityResultsRow, 'results'>,
-): CheckResult[] => JSON.parse(row.results);
+): CheckResult[] => decodeResults(row.results);
 
 export interface PlacementRow {
   entity_ref: string;

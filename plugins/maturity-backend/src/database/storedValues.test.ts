@@ -7,10 +7,10 @@ import {
 import fc from 'fast-check';
 import {
   causesToStore,
-  evidenceToStore,
   joinFactValues,
   jsonLengthUpTo,
   needsFacts,
+  storedEvidence,
 } from './storedValues';
 
 const runs = Array.from({ length: 50 }, (_, i) => ({
@@ -37,7 +37,7 @@ const evidence = [
 
 describe('stored evidence values', () => {
   it('keeps small values inline and leaves large ones, sources and times to the facts', () => {
-    const stored = JSON.parse(JSON.stringify(evidenceToStore(evidence)));
+    const stored = JSON.parse(JSON.stringify(evidence.map(storedEvidence)));
     expect(stored).toEqual([
       { fact: 'github.defaultBranchRuns' },
       { fact: 'catalog.owner', value: 'group:default/payments' },
@@ -62,7 +62,7 @@ describe('stored evidence values', () => {
         problem: 'fact k8s.workloads has not been collected',
       },
     ];
-    expect(evidenceToStore(notStored)).toEqual(notStored);
+    expect(notStored.map(storedEvidence)).toEqual(notStored);
   });
 
   it('reads evidence stored whole (older rows) as it was', () => {
@@ -116,7 +116,7 @@ describe('stored evidence values', () => {
         checkId: 'ci-green',
         state: 'pass',
         reason: 'green',
-        evidence: JSON.parse(JSON.stringify(evidenceToStore(evidence))),
+        evidence: JSON.parse(JSON.stringify(evidence.map(storedEvidence))),
       },
     ];
     expect(needsFacts(results)).toBe(true);
