@@ -35,4 +35,15 @@ describe('facts read from the database', () => {
     expect(valueText(fact)).toBe('{ "requiredReviews": 2 }');
     expect(valueText({ ...fact })).toBe('{"requiredReviews":2}');
   });
+
+  it('parse their value when it is first read, and once', () => {
+    // Text no JSON.parse accepts: reading the fact and fingerprinting it never parse it.
+    const unread = rowToFact({ ...row, value: '{ not json' });
+    expect(valueText(unread)).toBe('{ not json');
+    expect(() => unread.value).toThrow(SyntaxError);
+
+    const fact = rowToFact(row);
+    expect(fact.value).toBe(fact.value);
+    expect(Object.keys(fact)).toContain('value');
+  });
 });

@@ -39,24 +39,36 @@ export const factToRow = (fact: Fact): FactRow => ({
 
 /**
  * A fact read from the database. It keeps the JSON text its value was stored as, so
- * fingerprints need not serialize the parsed value again (see valueText). The text is a
- * private field: invisible to JSON and to spreads, and cheaper for the garbage collector
- * than a side table keyed by every fact read.
+ * fingerprints need not serialize the parsed value again (see valueText), and parses it
+ * only when `value` is first read: an evaluation reads every fact of every entity to
+ * fingerprint them, and skips the entities whose fingerprint has not changed, most of
+ * them on a warm cycle. The text and the parsed value are private fields, invisible to
+ * JSON and to spreads, where `value` shows as a plain property.
  */
 class StoredFact implements Fact {
   readonly entityRef: string;
   readonly name: string;
-  readonly value: JsonValue;
+  declare readonly value: JsonValue;
   readonly source: string;
   readonly observedAt: string;
   readonly runId?: string;
   declare readonly problem?: string;
   readonly #text: string;
+  #parsed: { value: JsonValue } | undefined;
+
+  // One descriptor for every fact: objects that got the same accessor share their shape.
+  static readonly #lazyValue: PropertyDescriptor = {
+    enumerable: true,
+    get(this: StoredFact): JsonValue {
+      this.#parsed ??= { value: JSON.parse(this.#text) as JsonValue };
+      return this.#parsed.value;
+    },
+  };
 
   constructor(row: FactRow) {
     this.entityRef = row.entity_ref;
     this.name = row.name;
-    this.value = JSON.parse(row.value) as JsonValue;
+    Object.defineProperty(this, 'value', StoredFact.#lazyValue);
     this.source = row.source;
     this.observedAt = row.observed_at;
     this.runId = row.run_id ?? undefined;
