@@ -6,6 +6,7 @@ export function summarize(result: ScenarioResult) {
   const at = (figures: LoadFigures[], connections: number) =>
     figures.find(f => f.connections === connections)!;
   const { cold, warm, delta } = result;
+  const highest = highestPhase(result);
   return {
     entities: result.entities,
     latency: result.latency.name,
@@ -20,9 +21,9 @@ export function summarize(result: ScenarioResult) {
     kubernetesRequests: cold.kubernetesRequests,
     catalogRequests: cold.catalogRequests,
     idleRssMb: result.idleRssMb,
-    peakRssMb: highestPhase(result).peakRssMb,
-    rssAboveIdleMb: round(highestPhase(result).peakRssMb - result.idleRssMb),
-    heapAtPeakRssMb: highestPhase(result).heapAtPeakRssMb,
+    peakRssMb: highest.peakRssMb,
+    rssAboveIdleMb: round(highest.peakRssMb - result.idleRssMb),
+    heapAtPeakRssMb: highest.heapAtPeakRssMb,
     liveHeapAboveIdleMb: round(
       result.liveHeapMb.afterRuns - result.liveHeapMb.idle,
     ),

@@ -6,9 +6,10 @@
  *
  * Each run empties the evaluation's tables (results, placements, snapshots, level
  * changes) and evaluates every entity again from the stored facts, with the default
- * rubric; then once more with nothing changed, as a warm cycle does. In the benchmark the evaluation shares its process with the sources' garbage
- * and its figures swing with the machine; here the same work is timed by itself, which
- * is what tells a change to the evaluation from noise.
+ * rubric; then once more with nothing changed, as a warm cycle does. In the benchmark
+ * the evaluation shares its process with the sources' garbage and its figures swing
+ * with the machine; here the same work is timed by itself, which is what tells a change
+ * to the evaluation from noise.
  */
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';

@@ -37,6 +37,9 @@ export const factToRow = (fact: Fact): FactRow => ({
   problem: fact.problem ?? null,
 });
 
+// A parsed value may be null; this stands for "not parsed yet".
+const UNPARSED: unique symbol = Symbol('unparsed');
+
 /**
  * A fact read from the database. It keeps the JSON text its value was stored as, so
  * fingerprints need not serialize the parsed value again (see valueText), and parses it
@@ -54,14 +57,14 @@ class StoredFact implements Fact {
   readonly runId?: string;
   declare readonly problem?: string;
   readonly #text: string;
-  #parsed: { value: JsonValue } | undefined;
+  #value: JsonValue | typeof UNPARSED = UNPARSED;
 
   // One descriptor for every fact: objects that got the same accessor share their shape.
   static readonly #lazyValue: PropertyDescriptor = {
     enumerable: true,
     get(this: StoredFact): JsonValue {
-      this.#parsed ??= { value: JSON.parse(this.#text) as JsonValue };
-      return this.#parsed.value;
+      if (this.#value === UNPARSED) this.#value = JSON.parse(this.#text);
+      return this.#value as JsonValue;
     },
   };
 

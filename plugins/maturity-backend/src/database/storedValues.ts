@@ -16,7 +16,8 @@ export const INLINE_VALUE_LIMIT = 256;
 
 const NOT_KEPT = '(a large value, not kept)';
 
-// The same fact value is quoted by every check that reads it: measure each object once.
+// A value is measured for its results row and again for a level change quoting it:
+// measure each object once.
 const measured = new WeakMap<object, boolean>();
 
 function isLarge(value: unknown): boolean {

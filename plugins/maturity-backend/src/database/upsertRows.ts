@@ -21,11 +21,13 @@ export async function upsertRows<Row extends object>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]) as (keyof Row & string)[];
-  const bindings: unknown[] = [];
+  const bindings: Knex.Value[] = [];
   for (const row of rows) {
-    for (const column of columns) bindings.push(row[column] ?? null);
+    for (const column of columns) {
+      bindings.push((row[column] ?? null) as Knex.Value);
+    }
   }
-  await db.raw(statementFor(table, columns, rows.length, key), bindings as any);
+  await db.raw(statementFor(table, columns, rows.length, key), bindings);
 }
 
 // Table and column names are the store's own constants, never input.
