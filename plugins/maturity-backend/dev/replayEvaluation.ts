@@ -22,6 +22,7 @@ import { readMaturityConfig } from '../src/config/readMaturityConfig';
 import { DatabaseMaturityStore } from '../src/database/DatabaseMaturityStore';
 import { buildRubric } from '../src/rubric/buildRubric';
 import { Evaluator } from '../src/service/Evaluator';
+import { rubricRecipe } from '../src/evaluation/rubricRecipe';
 
 const EVALUATION_TABLES = [
   'maturity_entity_results',
@@ -62,6 +63,10 @@ async function main(kept: string | undefined, runs: number) {
       waivers,
       scoring: settings.scoring,
       staleAfterMs: settings.staleAfterMs,
+      worker:
+        process.env.REPLAY_MAIN_THREAD === '1'
+          ? undefined
+          : rubricRecipe(settings, []),
     });
     for (let run = 1; run <= runs; run++) {
       for (const table of EVALUATION_TABLES) await db(table).delete();
@@ -84,6 +89,7 @@ async function main(kept: string | undefined, runs: number) {
         `run ${run}: ${summary.evaluated} entities evaluated, ${summary.levelChanges} level changes, ${ms} ms, peak RSS +${rssMb} MB; again unchanged: ${warm.unchanged} skipped in ${warmMs} ms\n`,
       );
     }
+    await evaluator.close();
   } finally {
     await db.destroy();
     rmSync(directory, { recursive: true, force: true });

@@ -29,6 +29,7 @@ import { CachedScorecards } from './router/CachedScorecards';
 import { VisibilityService } from './service/VisibilityService';
 import { ScorecardService } from './service/ScorecardService';
 import { CatalogFactSource } from './sources/CatalogFactSource';
+import { rubricRecipe } from './evaluation/rubricRecipe';
 
 /**
  * Collects maturity evidence, evaluates the rubric and serves scorecards.
@@ -51,6 +52,7 @@ export const maturityPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
@@ -86,7 +88,14 @@ export const maturityPlugin = createBackendPlugin({
           waivers,
           scoring: settings.scoring,
           staleAfterMs: settings.staleAfterMs,
+          // Module checks are functions that cannot cross to a worker thread.
+          worker:
+            addedChecks.length === 0
+              ? rubricRecipe(settings, sources)
+              : undefined,
+          logger,
         });
+        deps.lifecycle.addShutdownHook(() => evaluator.close());
         const rollupVersion = new RollupVersion(rollupStore);
         const rollups = new RollupService(
           store,

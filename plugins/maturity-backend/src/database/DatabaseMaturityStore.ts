@@ -6,6 +6,8 @@ import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import type { CheckResult, Fact } from '@maturity/plugin-maturity-common';
 import type {
+  EncodedEntityEvaluation,
+  EncodedLevelChange,
   EntityEvaluation,
   LevelChange,
   MaturityStore,
@@ -147,19 +149,25 @@ export class DatabaseMaturityStore implements MaturityStore {
 
   async readFacts(entityRefs: string[]) {
     const byEntity = new Map<string, Map<string, Fact>>();
-    for (const batch of chunks(entityRefs, 500)) {
-      const rows = await this.db<FactRow>('maturity_facts').whereIn(
-        'entity_ref',
-        batch,
-      );
-      for (const row of rows) {
-        const fact = rowToFact(row);
-        let facts = byEntity.get(fact.entityRef);
-        if (!facts) byEntity.set(fact.entityRef, (facts = new Map()));
-        facts.set(fact.name, fact);
-      }
+    for (const row of await this.readFactRows(entityRefs)) {
+      let facts = byEntity.get(row.entity_ref);
+      if (!facts) byEntity.set(row.entity_ref, (facts = new Map()));
+      facts.set(row.name, rowToFact(row));
     }
     return byEntity;
+  }
+
+  async readFactRows(entityRefs: string[]) {
+    const rows: FactRow[] = [];
+    for (const batch of chunks(entityRefs, 500)) {
+      rows.push(
+        ...(await this.db<FactRow>('maturity_facts').whereIn(
+          'entity_ref',
+          batch,
+        )),
+      );
+    }
+    return rows;
   }
 
   async removeEntitiesNotIn(entityRefs: string[]): Promise<number> {
@@ -284,8 +292,8 @@ export class DatabaseMaturityStore implements MaturityStore {
   }
 
   async writeEvaluations(
-    evaluations: EntityEvaluation[],
-    changes: LevelChange[] = [],
+    evaluations: ReadonlyArray<EntityEvaluation | EncodedEntityEvaluation>,
+    changes: ReadonlyArray<LevelChange | EncodedLevelChange> = [],
   ): Promise<void> {
     if (evaluations.length === 0) return;
     await this.db.transaction(async tx => {
@@ -296,13 +304,7 @@ export class DatabaseMaturityStore implements MaturityStore {
         await upsertRows(
           tx,
           'maturity_entity_results',
-          batch.map(e =>
-            resultsToRow(
-              e.placement.entityRef,
-              e.placement.evaluatedAt,
-              e.results,
-            ),
-          ),
+          batch.map(resultsToRow),
           ['entity_ref'],
         );
         await upsertRows(
@@ -386,7 +388,7 @@ function sortByCheck(results: CheckResult[]): CheckResult[] {
   return results.sort((a, b) => a.checkId.localeCompare(b.checkId));
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size)
     out.push(items.slice(i, i + size));

@@ -7,12 +7,15 @@ import type {
   PlacementLevel,
   SourceRunSummary,
 } from '@maturity/plugin-maturity-common';
+import type { FactRow } from './rows';
 
 export type {
   EntitySnapshot,
   LevelChange,
   LevelChangeCause,
 } from '@maturity/plugin-maturity-common';
+
+export type { FactRow } from './rows';
 
 /** @public */
 export type SourceRunStatus = 'running' | 'ok' | 'partial' | 'failed';
@@ -59,6 +62,35 @@ export interface EntityEvaluation {
   results: CheckResult[];
 }
 
+/**
+ * An evaluation whose results were encoded where it was computed (the evaluation
+ * worker), so the thread that writes them need not copy and encode them again.
+ * @public
+ */
+export interface EncodedEntityEvaluation {
+  placement: StoredPlacement;
+  /** The stored forms of the results: see `encodeResultsForStore`. */
+  encoded: EncodedResults;
+}
+
+/** @public */
+export interface EncodedResults {
+  /** JSON: the entity's check results in the stored format. */
+  results: string;
+  /** JSON: check id → state. */
+  states: string;
+}
+
+/**
+ * A level change whose causes were encoded where they were worked out (the evaluation
+ * worker, for a first placement: one cause per check).
+ * @public
+ */
+export interface EncodedLevelChange extends Omit<LevelChange, 'causes'> {
+  /** JSON: the causes in their stored form (see `encodeCausesForStore`). */
+  encodedCauses: string;
+}
+
 /** Where the maturity backend keeps facts, runs, results and placements. @public */
 export interface MaturityStore {
   /** Inserts or replaces facts, in batches. */
@@ -75,6 +107,11 @@ export interface MaturityStore {
   ): Promise<string[]>;
   /** Current facts of the given entities, keyed by entity ref then fact name. */
   readFacts(entityRefs: string[]): Promise<Map<string, Map<string, Fact>>>;
+  /**
+   * The same facts as stored, values as JSON text: for evaluations, which fingerprint
+   * the text and parse a value only when a rule reads it.
+   */
+  readFactRows(entityRefs: string[]): Promise<FactRow[]>;
   /** Removes every row about entities that are no longer in the catalog. */
   removeEntitiesNotIn(entityRefs: string[]): Promise<number>;
 
@@ -99,8 +136,8 @@ export interface MaturityStore {
    * writes today's snapshot for each, in one transaction.
    */
   writeEvaluations(
-    evaluations: EntityEvaluation[],
-    changes: LevelChange[],
+    evaluations: ReadonlyArray<EntityEvaluation | EncodedEntityEvaluation>,
+    changes: ReadonlyArray<LevelChange | EncodedLevelChange>,
   ): Promise<void>;
   readEvaluation(entityRef: string): Promise<EntityEvaluation | undefined>;
   /** Daily snapshots since `sinceDay` (YYYY-MM-DD) and the change log, oldest first. */

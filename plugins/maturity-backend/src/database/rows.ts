@@ -5,8 +5,13 @@ import type {
   PlacementLevel,
 } from '@maturity/plugin-maturity-common';
 import type {
+  EncodedEntityEvaluation,
+  EncodedLevelChange,
+  EncodedResults,
+  EntityEvaluation,
   EntitySnapshot,
   LevelChange,
+  LevelChangeCause,
   SourceRun,
   SourceRunStatus,
   StoredPlacement,
@@ -30,7 +35,7 @@ export interface FactRow {
 export const factToRow = (fact: Fact): FactRow => ({
   entity_ref: fact.entityRef,
   name: fact.name,
-  value: JSON.stringify(fact.value),
+  value: valueText(fact),
   source: fact.source,
   observed_at: fact.observedAt,
   run_id: fact.runId ?? null,
@@ -123,18 +128,29 @@ export interface EntityResultsRow {
   evaluated_at: string;
 }
 
-export const resultsToRow = (
-  entityRef: string,
-  evaluatedAt: string,
-  results: CheckResult[],
-): EntityResultsRow => ({
-  entity_ref: entityRef,
+/** An entity's results as they are stored: the results themselves and their states. */
+export const encodeResultsForStore = (
+  results: readonly CheckResult[],
+): EncodedResults => ({
   results: encodeResults(results),
   states: JSON.stringify(
     Object.fromEntries(results.map(r => [r.checkId, r.state])),
   ),
-  evaluated_at: evaluatedAt,
 });
+
+export const resultsToRow = (
+  evaluation: EntityEvaluation | EncodedEntityEvaluation,
+): EntityResultsRow => {
+  const encoded =
+    'encoded' in evaluation
+      ? evaluation.encoded
+      : encodeResultsForStore(evaluation.results);
+  return {
+    entity_ref: evaluation.placement.entityRef,
+    ...encoded,
+    evaluated_at: evaluation.placement.evaluatedAt,
+  };
+};
 
 export const rowToResults = (
   row: Pick<EntityResultsRow, 'results'>,
@@ -222,12 +238,19 @@ export interface ChangeRow {
   causes: string;
 }
 
-export const changeToRow = (c: LevelChange): ChangeRow => ({
+/** A level change's causes as they are stored. */
+export const encodeCausesForStore = (causes: LevelChangeCause[]): string =>
+  JSON.stringify(causesToStore(causes));
+
+export const changeToRow = (
+  c: LevelChange | EncodedLevelChange,
+): ChangeRow => ({
   entity_ref: c.entityRef,
   changed_at: c.changedAt,
   from_level: c.fromLevel,
   to_level: c.toLevel,
-  causes: JSON.stringify(causesToStore(c.causes)),
+  causes:
+    'encodedCauses' in c ? c.encodedCauses : encodeCausesForStore(c.causes),
 });
 
 export const rowToChange = (row: ChangeRow): LevelChange => ({

@@ -16,7 +16,6 @@ function build(maturity: object, factNames: string[] = []) {
       {
         id: 'extra',
         factNames,
-        collect: async () => ({ facts: [], requests: 0, errors: [] }),
       },
     ],
     config,

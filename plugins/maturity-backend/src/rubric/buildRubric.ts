@@ -26,7 +26,8 @@ const CONTRACT_FACTS = [
  */
 export function buildRubric(options: {
   checks: readonly CheckDefinition[];
-  sources: readonly MaturityFactSource[];
+  /** Only the fact names they declare are read. */
+  sources: ReadonlyArray<Pick<MaturityFactSource, 'id' | 'factNames'>>;
   config: Pick<MaturityConfig, 'checks' | 'customChecks' | 'waivers'>;
 }): { rubric: Rubric; waivers: Waivers } {
   const { checks, sources, config } = options;

@@ -1,39 +1,52 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  ACTIVE_WAIVERS_FACT,
-  applyHysteresis,
-  evaluateCheckSettled,
-  FactEvidence,
-  nextLevelProgress,
-  scoreEntity,
-  toScoredChecks,
-  type CheckResult,
-  type Fact,
-  type Lens,
-  type ScoringOptions,
+import type {
+  CheckResult,
+  ScoringOptions,
 } from '@maturity/plugin-maturity-common';
 import type {
+  EncodedLevelChange,
   EntityEvaluation,
   LevelChange,
   MaturityStore,
   StoredPlacement,
 } from '../database/MaturityStore';
+import type { FactRow } from '../database/rows';
+import { decodeResults } from '../database/storedResults';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
+import {
+  evaluateEntity,
+  type EntityToEvaluate,
+} from '../evaluation/evaluateEntity';
+import { EvaluationWorker } from '../evaluation/EvaluationWorker';
+import { packFacts } from '../evaluation/factPack';
+import type {
+  ChunkRequest,
+  RubricRecipe,
+  WorkerEvaluation,
+} from '../evaluation/workerProtocol';
 import type { Rubric } from '../rubric/Rubric';
-import { applyWaiver, type Waivers } from '../rubric/waivers';
+import type { Waivers } from '../rubric/waivers';
 import { entityMetadata } from './entityMetadata';
 import { entityRefOf } from './entityRefOf';
 import { inputHash } from './inputHash';
 import { levelChangeCauses } from './levelChangeCauses';
-import { yieldToEventLoop } from '../database/yieldToEventLoop';
 
 /**
  * Entities read, evaluated and written together, with a turn of the event loop between
- * chunks. A chunk's queries and rules run without a break (SQLite answers synchronously),
- * so the chunk decides how long requests wait: at 10,000 services the event-loop delay
- * p99 of a cold cycle was 130-137 ms with chunks of 250 and 78 ms with 100 (58 ms with
- * 50), while the evaluation took as long (6.0-7.2 s in the benchmark either way).
+ * chunks. On the main thread a chunk's queries and rules run without a break (SQLite
+ * answers synchronously), so the chunk decides how long requests wait: at 10,000
+ * services the event-loop delay p99 of a cold cycle was 130-137 ms with chunks of 250
+ * and 78 ms with 100 (58 ms with 50), while the evaluation took as long either way.
  */
 const EVALUATION_CHUNK = 100;
+
+/**
+ * Chunks handed to the worker before the oldest one's answer is written, so that the
+ * worker has the next chunk waiting while the main thread writes one and reads another:
+ * with two in flight each side waited for the other a fifth of the time.
+ */
+const CHUNKS_IN_FLIGHT = 3;
 
 export interface EvaluatorOptions {
   store: MaturityStore;
@@ -41,6 +54,13 @@ export interface EvaluatorOptions {
   waivers: Waivers;
   scoring: ScoringOptions;
   staleAfterMs: number;
+  /**
+   * Evaluates in a worker thread built from this recipe of the same rubric. Left out
+   * when the rubric has checks from backend modules, which only run where they were
+   * added; then, or when the worker fails, evaluation runs on the main thread.
+   */
+  worker?: RubricRecipe;
+  logger?: LoggerService;
 }
 
 export interface EvaluationSummary {
@@ -50,174 +70,203 @@ export interface EvaluationSummary {
   levelChanges: number;
 }
 
+type Evaluated = EntityEvaluation | WorkerEvaluation;
+
+/** One chunk as read from the store, ready to evaluate here or in the worker. */
+interface ReadChunk {
+  inputs: EntityToEvaluate[];
+  previous: Map<string, StoredPlacement>;
+}
+
 /**
  * Runs the rubric over stored facts and writes results, placements, snapshots and the
  * level-change log. Incremental: an entity whose inputs (facts, their staleness, the
- * rubric, the day) are unchanged keeps its stored evaluation.
+ * rubric, the day) are unchanged keeps its stored evaluation. The rules run in a worker
+ * thread when the rubric allows it, so reading and writing overlap with evaluating.
  */
 export class Evaluator {
+  private worker: Promise<EvaluationWorker | undefined> | undefined;
+
   constructor(private readonly options: EvaluatorOptions) {}
 
   async evaluate(
     entities: readonly Entity[],
     options: { now?: Date; force?: boolean } = {},
   ): Promise<EvaluationSummary> {
+    const now = options.now ?? new Date();
+    const force = options.force ?? false;
     const summary: EvaluationSummary = {
       evaluated: 0,
       unchanged: 0,
       levelChanges: 0,
     };
-    // A chunk at a time: memory stays bounded by the chunk, not the catalog, and each
-    // chunk's results, placements and history are written in one transaction.
+    const worker = await this.startWorker();
+    // A chunk at a time: memory stays bounded by the chunks in flight, not the catalog,
+    // and each chunk's results, placements and history are written in one transaction.
+    // What waits in line keeps only what writing needs, not the chunk's facts: held
+    // across turns of the event loop they would outlive V8's young generation and fill
+    // the old one, whose collections are what an evaluation's time went to.
+    const inFlight: Array<{
+      size: number;
+      previous: Map<string, StoredPlacement>;
+      answer: Promise<Evaluated[]>;
+    }> = [];
+    const writeOldest = async () => {
+      const { size, previous, answer } = inFlight.shift()!;
+      const evaluations = await answer;
+      const changes = await this.levelChanges(evaluations, previous, now);
+      await this.options.store.writeEvaluations(evaluations, changes);
+      summary.evaluated += evaluations.length;
+      summary.unchanged += size - evaluations.length;
+      summary.levelChanges += changes.length;
+    };
     for (let i = 0; i < entities.length; i += EVALUATION_CHUNK) {
-      const chunk = await this.evaluateChunk(
-        entities.slice(i, i + EVALUATION_CHUNK),
-        options,
-      );
-      summary.evaluated += chunk.evaluated;
-      summary.unchanged += chunk.unchanged;
-      summary.levelChanges += chunk.levelChanges;
+      const slice = entities.slice(i, i + EVALUATION_CHUNK);
+      const chunk = await this.readChunk(slice);
+      const answer =
+        worker?.failed === false
+          ? this.inWorker(worker, chunk, now, force)
+          : this.inThread(chunk, now, force);
+      // Settled now so a failure waiting in line is not reported as unhandled.
+      answer.catch(() => {});
+      inFlight.push({ size: slice.length, previous: chunk.previous, answer });
+      if (inFlight.length >= CHUNKS_IN_FLIGHT) await writeOldest();
       await yieldToEventLoop();
     }
+    while (inFlight.length > 0) await writeOldest();
     return summary;
   }
 
-  private async evaluateChunk(
-    entities: readonly Entity[],
-    options: { now?: Date; force?: boolean },
-  ): Promise<EvaluationSummary> {
-    const now = options.now ?? new Date();
-    const { store, rubric, staleAfterMs } = this.options;
-    const refs = entities.map(entityRefOf);
-    const [facts, previous] = await Promise.all([
-      store.readFacts(refs),
-      store.readPlacements(refs),
-    ]);
+  /** Stops the worker, if one runs; a later evaluation starts another. */
+  async close(): Promise<void> {
+    const worker = await this.worker;
+    this.worker = undefined;
+    await worker?.close();
+  }
 
+  private startWorker(): Promise<EvaluationWorker | undefined> {
+    const { worker: recipe } = this.options;
+    if (!recipe) return Promise.resolve(undefined);
+    // Chained, so evaluations started together share one worker; a worker that failed
+    // (or never started) gets a new start at the next evaluation.
+    this.worker = (this.worker ?? Promise.resolve(undefined)).then(worker =>
+      worker && !worker.failed ? worker : this.launch(recipe),
+    );
+    return this.worker;
+  }
+
+  private launch(recipe: RubricRecipe): Promise<EvaluationWorker | undefined> {
+    const { rubric, logger } = this.options;
+    return EvaluationWorker.start(recipe, rubric.version).catch(error => {
+      logger?.warn(
+        `Evaluating on the main thread: the evaluation worker did not start (${error.message})`,
+      );
+      return undefined;
+    });
+  }
+
+  private async readChunk(entities: readonly Entity[]): Promise<ReadChunk> {
+    const refs = entities.map(entityRefOf);
+    const [rows, previous] = await Promise.all([
+      this.options.store.readFactRows(refs),
+      this.options.store.readPlacements(refs),
+    ]);
+    const facts = new Map<string, FactRow[]>();
+    for (const row of rows) {
+      const entityFacts = facts.get(row.entity_ref);
+      if (entityFacts) entityFacts.push(row);
+      else facts.set(row.entity_ref, [row]);
+    }
+    const inputs = entities.map((entity, i) => ({
+      entity,
+      entityRef: refs[i],
+      facts: facts.get(refs[i]) ?? [],
+      previous: previous.get(refs[i]),
+    }));
+    return { inputs, previous };
+  }
+
+  private async inThread(
+    chunk: ReadChunk,
+    now: Date,
+    force: boolean,
+  ): Promise<EntityEvaluation[]> {
     const evaluations: EntityEvaluation[] = [];
-    for (const [i, entity] of entities.entries()) {
-      const entityFacts = facts.get(refs[i]) ?? new Map<string, Fact>();
-      const metadata = entityMetadata(entity);
+    for (const input of chunk.inputs) {
+      const evaluation = await evaluateEntity(this.options, input, {
+        now,
+        force,
+      });
+      if (evaluation) evaluations.push(evaluation);
+    }
+    return evaluations;
+  }
+
+  /**
+   * In the worker; if it fails, here (with the facts read again: the chunk's are not
+   * kept while it waits), and later chunks stay here too.
+   */
+  private inWorker(
+    worker: EvaluationWorker,
+    chunk: ReadChunk,
+    now: Date,
+    force: boolean,
+  ): Promise<Evaluated[]> {
+    const changed = this.changedEntities(chunk, now, force);
+    if (changed.length === 0) return Promise.resolve([]);
+    const entities = chunk.inputs.map(input => input.entity);
+    return worker
+      .evaluate({ now: now.toISOString(), force, entities: changed })
+      .catch(async error => {
+        this.options.logger?.warn(
+          `Evaluating on the main thread: ${(error as Error).message}`,
+        );
+        return this.inThread(await this.readChunk(entities), now, force);
+      });
+  }
+
+  /**
+   * What the worker gets of a chunk. An entity evaluated before is fingerprinted here
+   * first and sent only if its inputs changed: a warm cycle changes few, and sending
+   * every fact would cost more than hashing it.
+   */
+  private changedEntities(
+    chunk: ReadChunk,
+    now: Date,
+    force: boolean,
+  ): ChunkRequest['entities'] {
+    const { rubric, staleAfterMs } = this.options;
+    const changed: ChunkRequest['entities'] = [];
+    for (const { entity, entityRef, facts, previous } of chunk.inputs) {
+      if (!previous) {
+        changed.push({ entity, entityRef, facts: packFacts(facts) });
+        continue;
+      }
       const hash = inputHash({
         rubricVersion: rubric.version,
         now,
         staleAfterMs,
-        metadata,
-        facts: entityFacts,
+        metadata: entityMetadata(entity),
+        facts,
       });
-      const before = previous.get(refs[i]);
-      if (!options.force && before?.inputHash === hash) continue;
-      evaluations.push(
-        await this.evaluateEntity(entity, refs[i], entityFacts, before, now, {
-          ...metadata,
-          inputHash: hash,
-        }),
-      );
-    }
-
-    const changes = await this.levelChanges(evaluations, previous, now);
-    await store.writeEvaluations(evaluations, changes);
-    return {
-      evaluated: evaluations.length,
-      unchanged: entities.length - evaluations.length,
-      levelChanges: changes.length,
-    };
-  }
-
-  private async evaluateEntity(
-    entity: Entity,
-    entityRef: string,
-    facts: Map<string, Fact>,
-    previous: StoredPlacement | undefined,
-    now: Date,
-    stored: Pick<
-      StoredPlacement,
-      'inputHash' | 'ownerRef' | 'lifecycle' | 'systemRef' | 'tier' | 'title'
-    >,
-  ): Promise<EntityEvaluation> {
-    const { rubric, waivers, scoring, staleAfterMs } = this.options;
-    const annotations = entity.metadata.annotations;
-    const active = waivers.active(entityRef, annotations, now);
-    const withWaivers = new Map(facts).set(ACTIVE_WAIVERS_FACT, {
-      entityRef,
-      name: ACTIVE_WAIVERS_FACT,
-      value: active.length,
-      source: 'config',
-      observedAt: now.toISOString(),
-    });
-
-    const evidence = new FactEvidence({
-      facts: withWaivers,
-      now,
-      staleAfterMs,
-    });
-    const results: CheckResult[] = [];
-    for (const check of rubric.checks) {
-      const settled = evaluateCheckSettled(check, {
-        facts: withWaivers,
-        now,
-        staleAfterMs,
-        evidence,
-      });
-      const result = settled instanceof Promise ? await settled : settled;
-      results.push(
-        applyWaiver(
-          result,
-          active.find(w => w.checkId === check.id),
-        ),
-      );
-    }
-
-    const score = scoreEntity(
-      [...rubric.checks],
-      results,
-      scoring,
-      stored.lifecycle,
-    );
-    const shown = applyHysteresis(
-      previous && {
-        level: previous.level,
-        pendingLevel: previous.pendingLevel,
-      },
-      score.placement.level,
-    );
-    // While a drop waits for confirmation the shown level is kept, so progress and
-    // blockers are about the level above the one shown, not above the computed one.
-    const nextLevel =
-      shown.level === score.placement.level
-        ? score.nextLevel
-        : nextLevelProgress(
-            { ...score.placement, level: shown.level },
-            toScoredChecks([...rubric.checks], results),
-            scoring,
-          );
-    return {
-      results,
-      placement: {
+      if (!force && hash === previous.inputHash) continue;
+      const { level, pendingLevel } = previous;
+      changed.push({
+        entity,
         entityRef,
-        level: shown.level,
-        pendingLevel: shown.pendingLevel,
-        computedLevel: score.placement.level,
-        provisional: score.placement.provisional,
-        assessed: score.placement.assessed,
-        stale: results.some(r => r.evidence.some(e => e.stale)),
-        details: {
-          nextLevel,
-          dimensions: score.dimensions,
-          cappedBy: score.placement.cappedBy,
-          lenses: lensCounts(results, rubric),
-        },
-        evaluatedAt: now.toISOString(),
-        ...stored,
-      },
-    };
+        facts: packFacts(facts),
+        previous: { level, pendingLevel, inputHash: previous.inputHash },
+        inputHash: hash,
+      });
+    }
+    return changed;
   }
 
   private async levelChanges(
-    evaluations: EntityEvaluation[],
+    evaluations: Evaluated[],
     previous: Map<string, StoredPlacement>,
     now: Date,
-  ): Promise<LevelChange[]> {
+  ): Promise<Array<LevelChange | EncodedLevelChange>> {
     const moved = evaluations.filter(
       e =>
         (previous.get(e.placement.entityRef)?.level ?? 0) !== e.placement.level,
@@ -226,26 +275,25 @@ export class Evaluator {
     const before = await this.options.store.readResults(
       moved.map(e => e.placement.entityRef),
     );
-    return moved.map(e => ({
-      entityRef: e.placement.entityRef,
-      changedAt: now.toISOString(),
-      fromLevel: previous.get(e.placement.entityRef)?.level ?? null,
-      toLevel: e.placement.level,
-      causes: levelChangeCauses(
-        before.get(e.placement.entityRef) ?? [],
-        e.results,
-      ),
-    }));
+    return moved.map(e => {
+      const ref = e.placement.entityRef;
+      const earlier = before.get(ref) ?? [];
+      const change = {
+        entityRef: ref,
+        changedAt: now.toISOString(),
+        fromLevel: previous.get(ref)?.level ?? null,
+        toLevel: e.placement.level,
+      };
+      return earlier.length === 0 && 'firstPlacementCauses' in e
+        ? { ...change, encodedCauses: e.firstPlacementCauses! }
+        : { ...change, causes: levelChangeCauses(earlier, resultsOf(e)) };
+    });
   }
 }
 
-function lensCounts(results: CheckResult[], rubric: Rubric) {
-  const counts: Partial<Record<Lens, { pass: number; fail: number }>> = {};
-  for (const result of results) {
-    const lens = rubric.get(result.checkId)?.lens;
-    if (!lens || (result.state !== 'pass' && result.state !== 'fail')) continue;
-    const entry = (counts[lens] ??= { pass: 0, fail: 0 });
-    entry[result.state] += 1;
-  }
-  return counts;
+/** The results of an evaluation, decoded if the worker encoded them. */
+function resultsOf(evaluation: Evaluated): CheckResult[] {
+  return 'results' in evaluation
+    ? evaluation.results
+    : decodeResults(evaluation.encoded.results);
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Fact } from '@maturity/plugin-maturity-common';
-import { valueText } from '../database/rows';
+import type { FactRow } from '../database/rows';
 import type { EntityMetadata } from './entityMetadata';
+
+// The order the fingerprint has always used: Array.prototype.sort's default, by UTF-16
+// code units.
+function byName(a: FactRow, b: FactRow): number {
+  if (a.name === b.name) return 0;
+  return a.name < b.name ? -1 : 1;
+}
 
 /**
  * A fingerprint of everything an evaluation reads. Equal fingerprints mean the results
@@ -14,7 +20,8 @@ export function inputHash(options: {
   now: Date;
   staleAfterMs: number;
   metadata: EntityMetadata;
-  facts: ReadonlyMap<string, Fact>;
+  /** The entity's facts as stored: the value's JSON text is hashed, never parsed. */
+  facts: readonly FactRow[];
 }): string {
   const { rubricVersion, now, staleAfterMs, metadata, facts } = options;
   // One update with everything joined: tens of small updates per entity cost more in
@@ -24,12 +31,11 @@ export function inputHash(options: {
     now.toISOString().slice(0, 10),
     JSON.stringify(metadata),
   ];
-  const names = [...facts.keys()].sort();
-  for (const name of names) {
-    const fact = facts.get(name)!;
-    const stale = now.getTime() - Date.parse(fact.observedAt) > staleAfterMs;
-    parts.push(`${name}\u0000${fact.problem ?? ''}\u0000${stale}\u0000`);
-    parts.push(valueText(fact));
+  const sorted = [...facts].sort(byName);
+  for (const fact of sorted) {
+    const stale = now.getTime() - Date.parse(fact.observed_at) > staleAfterMs;
+    parts.push(`${fact.name}\u0000${fact.problem ?? ''}\u0000${stale}\u0000`);
+    parts.push(fact.value);
   }
   const hash = createHash('sha1').update(parts.join(''));
   return hash.digest('base64url');

@@ -1,0 +1,85 @@
+/**
+ * The evaluation worker's entry: builds the rubric from the recipe it was started with,
+ * then evaluates chunks of entities sent by the Evaluator, one at a time, and answers
+ * each with the encoded evaluations. Runs in a worker thread, so the rules, scoring and
+ * encoding use the second core while the main thread reads and writes the database and
+ * serves requests.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { levelChangeCauses } from '../service/levelChangeCauses';
+import { encodeCausesForStore, encodeResultsForStore } from '../database/rows';
+import { evaluateEntity, type EvaluationRules } from './evaluateEntity';
+import { unpackFacts } from './factPack';
+import { rulesFromRecipe } from './rulesFromRecipe';
+import type {
+  ChunkAnswer,
+  ChunkRequest,
+  RubricRecipe,
+  WorkerEvaluation,
+  WorkerReady,
+} from './workerProtocol';
+
+async function evaluateChunk(
+  rules: EvaluationRules,
+  request: ChunkRequest,
+): Promise<WorkerEvaluation[]> {
+  const now = new Date(request.now);
+  const evaluations: WorkerEvaluation[] = [];
+  for (const input of request.entities) {
+    const facts = unpackFacts(input.entityRef, input.facts);
+    const evaluation = await evaluateEntity(
+      rules,
+      { ...input, facts },
+      { now, force: request.force },
+    );
+    if (!evaluation) continue;
+    const { placement, results } = evaluation;
+    evaluations.push({
+      placement,
+      encoded: encodeResultsForStore(results),
+      ...(input.previous
+        ? {}
+        : {
+            firstPlacementCauses: encodeCausesForStore(
+              levelChangeCauses([], results),
+            ),
+          }),
+    });
+  }
+  return evaluations;
+}
+
+function run(port: NonNullable<typeof parentPort>, recipe: RubricRecipe) {
+  let rules: EvaluationRules;
+  try {
+    rules = rulesFromRecipe(recipe);
+  } catch (error) {
+    port.postMessage({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies WorkerReady);
+    return;
+  }
+  port.on('message', (request: ChunkRequest) => {
+    evaluateChunk(rules, request).then(
+      evaluations =>
+        port.postMessage({
+          type: 'chunk',
+          id: request.id,
+          evaluations,
+        } satisfies ChunkAnswer),
+      error =>
+        port.postMessage({
+          type: 'chunk',
+          id: request.id,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies ChunkAnswer),
+    );
+  });
+  port.postMessage({
+    type: 'ready',
+    rubricVersion: rules.rubric.version,
+  } satisfies WorkerReady);
+}
+
+if (parentPort) run(parentPort, workerData as RubricRecipe);
