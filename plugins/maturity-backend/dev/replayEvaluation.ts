@@ -9,7 +9,8 @@
  * rubric; then once more with nothing changed, as a warm cycle does. In the benchmark
  * the evaluation shares its process with the sources' garbage and its figures swing
  * with the machine; here the same work is timed by itself, which is what tells a change
- * to the evaluation from noise.
+ * to the evaluation from noise. The rules run in the evaluation worker, as in the backend;
+ * REPLAY_MAIN_THREAD=1 runs them on the main thread instead.
  */
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
@@ -67,6 +68,8 @@ async function main(kept: string | undefined, runs: number) {
         process.env.REPLAY_MAIN_THREAD === '1'
           ? undefined
           : rubricRecipe(settings, []),
+      // Says so when the evaluation falls back to the main thread.
+      logger: { warn: message => process.stderr.write(`${message}\n`) },
     });
     for (let run = 1; run <= runs; run++) {
       for (const table of EVALUATION_TABLES) await db(table).delete();

@@ -116,9 +116,13 @@ export class EvaluationWorker {
   }
 }
 
-/** The worker's module, next to this one: TypeScript in development, built JS in a build. */
+/**
+ * The worker's module, found through this package's own `exports`: the TypeScript source
+ * in development, the built file in a build (where it is a separate entry point, since
+ * nothing imports it).
+ */
 function workerEntry(): string {
-  return require.resolve('./evaluationWorkerMain');
+  return require.resolve('@maturity/plugin-maturity-backend/evaluationWorker');
 }
 
 /**

@@ -84,6 +84,7 @@ function recipe(waivers: WaiverConfig[] = []): RubricRecipe {
 
 const evaluators: Evaluator[] = [];
 afterEach(async () => {
+  jest.restoreAllMocks();
   await Promise.all(evaluators.splice(0).map(e => e.close()));
 });
 
@@ -352,10 +353,13 @@ describe.each(databases.eachSupportedId())(
         main: await storeWith(entities, 0),
         worker: await storeWith(entities, 0),
       };
+      const logger = mockServices.logger.mock();
       const sides = {
         main: evaluatorFor(stores.main, 'on the main thread'),
-        worker: evaluatorFor(stores.worker, 'in the worker'),
+        worker: evaluatorFor(stores.worker, 'in the worker', [], logger),
       };
+      // Passed through: only counted, to show the worker did the evaluating.
+      const sent = jest.spyOn(EvaluationWorker.prototype, 'evaluate');
       const summaries = [];
       for (const [round, now] of [
         [0, '2026-11-21T11:00:00Z'],
@@ -388,6 +392,10 @@ describe.each(databases.eachSupportedId())(
         { evaluated: 0, unchanged: 250, levelChanges: 0 },
       ]);
       expect(summaries[2].levelChanges).toBeGreaterThan(0);
+      expect(logger.warn).not.toHaveBeenCalled();
+      // Three chunks (of 100, 100 and 50 entities) in each of the first two evaluations;
+      // none in the third, where nothing changed.
+      expect(sent).toHaveBeenCalledTimes(6);
       const stored = await everything(stores.worker, refs);
       expect(stored).toEqual(await everything(stores.main, refs));
       // Both kinds of change were compared: first placements (whose causes the worker

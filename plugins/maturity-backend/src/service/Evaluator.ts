@@ -60,7 +60,7 @@ export interface EvaluatorOptions {
    * added; then, or when the worker fails, evaluation runs on the main thread.
    */
   worker?: RubricRecipe;
-  logger?: LoggerService;
+  logger?: Pick<LoggerService, 'warn'>;
 }
 
 export interface EvaluationSummary {
