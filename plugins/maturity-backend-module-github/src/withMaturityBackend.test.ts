@@ -90,16 +90,18 @@ describe('the GitHub module in the Maturity backend', () => {
           .get('/api/maturity/sources')
           .set('Authorization', auth)
       ).body.runs.filter((r: any) => r.source === 'github');
-    // The first scheduled cycle reads every repository.
-    for (let attempt = 0; attempt < 200; attempt++) {
-      if ((await githubRuns()).some((r: any) => r.finishedAt)) break;
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
     const path = `/api/maturity/entities/component/default/${profiles[0].name}`;
     const evidenceOf = (card: EntityScorecard) =>
       card.checks.find(c => c.checkId === 'ci-builds')!.evidence[0];
-    const before = (await request(server).get(path).set('Authorization', auth))
-      .body as EntityScorecard;
+    // The first scheduled cycle reads every repository; its evaluation is written a
+    // moment after the sources' runs finish.
+    let before: EntityScorecard | undefined;
+    for (let attempt = 0; attempt < 200 && !before; attempt++) {
+      const card = await request(server).get(path).set('Authorization', auth);
+      if (card.status === 200 && card.body.evaluatedAt) before = card.body;
+      else await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    if (!before) throw new Error('the first cycle wrote no scorecard');
 
     harness.sandbox.resetRequests();
     const refreshed = await request(server)
@@ -112,7 +114,7 @@ describe('the GitHub module in the Maturity backend', () => {
     expect(run).toMatchObject({ status: 'ok', entities: 1, requests: 1 });
     // ...and its facts are observed by this run, with the values stored before.
     const after = evidenceOf(refreshed.body);
-    expect(after.value).toEqual(evidenceOf(before).value);
-    expect(after.observedAt! > evidenceOf(before).observedAt!).toBe(true);
+    expect(after.value).toEqual(evidenceOf(before!).value);
+    expect(after.observedAt! > evidenceOf(before!).observedAt!).toBe(true);
   });
 });
