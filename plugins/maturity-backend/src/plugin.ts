@@ -96,6 +96,9 @@ export const maturityPlugin = createBackendPlugin({
           logger,
         });
         deps.lifecycle.addShutdownHook(() => evaluator.close());
+        // Not awaited: a worker that cannot start is reported, and the evaluation runs
+        // on the main thread.
+        evaluator.warmUp();
         const rollupVersion = new RollupVersion(rollupStore);
         const rollups = new RollupService(
           store,

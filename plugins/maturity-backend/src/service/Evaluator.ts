@@ -137,6 +137,14 @@ export class Evaluator {
     return summary;
   }
 
+  /**
+   * Starts the evaluation worker now rather than at the first evaluation, so loading
+   * its modules is part of the backend's start, not of the first cycle.
+   */
+  async warmUp(): Promise<void> {
+    await this.startWorker();
+  }
+
   /** Stops the worker, if one runs; a later evaluation starts another. */
   async close(): Promise<void> {
     const worker = await this.worker;
