@@ -8,10 +8,10 @@ import type {
 } from './workerProtocol';
 
 /**
- * The worker's heap limit. It holds the rubric and the one or two chunks in flight
- * (tens of megabytes at most); the cap stops V8 from letting the worker's garbage grow
- * the backend's memory the way an unbounded heap would. A chunk that needs more fails
- * and is evaluated on the main thread.
+ * The worker's heap limit. It holds the rubric and the chunks in flight (three at most,
+ * tens of megabytes); the cap stops V8 from letting the worker's garbage grow the
+ * backend's memory the way an unbounded heap would. A chunk that needs more fails and is
+ * evaluated on the main thread.
  */
 const WORKER_HEAP_MB = 256;
 
