@@ -1,4 +1,5 @@
 import { rowToFact, valueText, type FactRow } from './rows';
+import { INLINE_VALUE_LIMIT, storedEvidence } from './storedValues';
 
 const row: FactRow = {
   entity_ref: 'component:default/orders',
@@ -45,5 +46,27 @@ describe('facts read from the database', () => {
     const fact = rowToFact(row);
     expect(fact.value).toBe(fact.value);
     expect(Object.keys(fact)).toContain('value');
+  });
+
+  it('tell evidence whether their value is large by the length of their stored text', () => {
+    const evidenceOf = (value: string) => {
+      const fact = rowToFact({ ...row, value });
+      return storedEvidence({
+        fact: fact.name,
+        value: fact.value,
+        source: fact.source,
+        observedAt: fact.observedAt,
+        stale: false,
+      }) as { value?: unknown };
+    };
+    // The same small object, stored with spacing that makes the text long: the stored
+    // length decides, so the value is not measured again.
+    const padding = ' '.repeat(INLINE_VALUE_LIMIT);
+    expect(evidenceOf(`{${padding}"requiredReviews": 2 }`)).not.toHaveProperty(
+      'value',
+    );
+    expect(evidenceOf('{"requiredReviews": 2}')).toHaveProperty('value', {
+      requiredReviews: 2,
+    });
   });
 });

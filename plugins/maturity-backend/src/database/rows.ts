@@ -17,7 +17,7 @@ import type {
   StoredPlacement,
 } from './MaturityStore';
 
-import { causesToStore } from './storedValues';
+import { causesToStore, rememberJsonLength } from './storedValues';
 import { decodeResults, encodeResults } from './storedResults';
 
 // Row shapes and mappers, kept apart from the queries so the store reads as SQL only.
@@ -68,7 +68,11 @@ class StoredFact implements Fact {
   static readonly #lazyValue: PropertyDescriptor = {
     enumerable: true,
     get(this: StoredFact): JsonValue {
-      if (this.#value === UNPARSED) this.#value = JSON.parse(this.#text);
+      if (this.#value === UNPARSED) {
+        this.#value = JSON.parse(this.#text);
+        // The stored text is JSON.stringify's (see factToRow): its length is the value's.
+        rememberJsonLength(this.#value, this.#text.length);
+      }
       return this.#value as JsonValue;
     },
   };
