@@ -58,11 +58,14 @@ export class EvaluationWorker {
   static async start(
     recipe: RubricRecipe,
     rubricVersion: string,
+    options: { heapMb?: number } = {},
   ): Promise<EvaluationWorker> {
     const worker = new Worker(workerEntry(), {
       workerData: recipe,
       execArgv: workerExecArgv(),
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.heapMb ?? WORKER_HEAP_MB,
+      },
     });
     let onExit: ((code: number) => void) | undefined;
     let onError: ((error: Error) => void) | undefined;
