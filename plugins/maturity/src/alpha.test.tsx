@@ -9,7 +9,11 @@ const catalogApi = {
   getEntityFacets: async () => ({ facets: {} }),
 };
 
-// The new frontend system: the plugin as `app.packages: all` discovers it.
+// The new frontend system: the plugin as `app.packages: all` discovers it. Its pages load
+// lazily, and the first load compiles them: on a busy machine that took longer than
+// findByText's default second (a CI run failed so), hence the longer wait.
+const LAZY_LOAD = { timeout: 15_000 };
+jest.setTimeout(30_000);
 describe('maturity plugin (new frontend system)', () => {
   it('mounts the org page at /maturity', async () => {
     renderTestApp({
@@ -20,7 +24,9 @@ describe('maturity plugin (new frontend system)', () => {
       ],
       initialRouteEntries: ['/maturity'],
     });
-    expect(await screen.findByText('Engineering')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Engineering', {}, LAZY_LOAD),
+    ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Teams' })).toBeInTheDocument();
   });
 
@@ -36,7 +42,7 @@ describe('maturity plugin (new frontend system)', () => {
       initialRouteEntries: ['/maturity/checks'],
     });
     expect(
-      await screen.findByText('Check catalogue (2 checks)'),
+      await screen.findByText('Check catalogue (2 checks)', {}, LAZY_LOAD),
     ).toBeInTheDocument();
   });
 
