@@ -160,12 +160,11 @@ export class DatabaseMaturityStore implements MaturityStore {
   async readFactRows(entityRefs: string[]) {
     const rows: FactRow[] = [];
     for (const batch of chunks(entityRefs, 500)) {
-      rows.push(
-        ...(await this.db<FactRow>('maturity_facts').whereIn(
-          'entity_ref',
-          batch,
-        )),
-      );
+      const batchRows: FactRow[] = await this.db<FactRow>(
+        'maturity_facts',
+      ).whereIn('entity_ref', batch);
+      // Not push(...batchRows): an argument per row overflows the stack for large batches.
+      for (const row of batchRows) rows.push(row);
     }
     return rows;
   }
