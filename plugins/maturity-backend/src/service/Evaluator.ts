@@ -42,19 +42,11 @@ import { levelChangeCauses } from './levelChangeCauses';
 const EVALUATION_CHUNK = 100;
 
 /**
- * Chunks handed to the worker before the oldest ones' answers are written, so that the
- * worker has the next chunk waiting while the main thread writes and reads: with two in
- * flight each side waited for the other a fifth of the time.
+ * Chunks handed to the worker before the oldest one's answer is written, so that the
+ * worker has the next chunk waiting while the main thread writes one and reads another:
+ * with two in flight each side waited for the other a fifth of the time.
  */
-const CHUNKS_IN_FLIGHT = 4;
-
-/**
- * Chunks written in one transaction. Each commit costs more than its rows: writing two
- * chunks at a time took a replayed cold evaluation at 10,000 services from 3.3 to 3.0 s
- * (medians of eight runs each), while a transaction still holds the event loop for only
- * tens of milliseconds.
- */
-const CHUNKS_PER_WRITE = 2;
+const CHUNKS_IN_FLIGHT = 3;
 
 export interface EvaluatorOptions {
   store: MaturityStore;
@@ -110,8 +102,7 @@ export class Evaluator {
     };
     const worker = await this.startWorker();
     // A chunk at a time: memory stays bounded by the chunks in flight, not the catalog,
-    // and every two chunks' results, placements and history are written in one
-    // transaction.
+    // and each chunk's results, placements and history are written in one transaction.
     // What waits in line keeps only what writing needs, not the chunk's facts: held
     // across turns of the event loop they would outlive V8's young generation and fill
     // the old one, whose collections are what an evaluation's time went to.
@@ -121,18 +112,13 @@ export class Evaluator {
       answer: Promise<Evaluated[]>;
     }> = [];
     const writeOldest = async () => {
-      const evaluations: Evaluated[] = [];
-      const changes: Array<LevelChange | EncodedLevelChange> = [];
-      for (const chunk of inFlight.splice(0, CHUNKS_PER_WRITE)) {
-        const answer = await chunk.answer;
-        const moved = await this.levelChanges(answer, chunk.previous, now);
-        evaluations.push(...answer);
-        changes.push(...moved);
-        summary.evaluated += answer.length;
-        summary.unchanged += chunk.size - answer.length;
-        summary.levelChanges += moved.length;
-      }
+      const { size, previous, answer } = inFlight.shift()!;
+      const evaluations = await answer;
+      const changes = await this.levelChanges(evaluations, previous, now);
       await this.options.store.writeEvaluations(evaluations, changes);
+      summary.evaluated += evaluations.length;
+      summary.unchanged += size - evaluations.length;
+      summary.levelChanges += changes.length;
     };
     for (let i = 0; i < entities.length; i += EVALUATION_CHUNK) {
       const slice = entities.slice(i, i + EVALUATION_CHUNK);
