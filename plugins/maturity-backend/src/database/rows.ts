@@ -46,12 +46,11 @@ export const factToRow = (fact: Fact): FactRow => ({
 const UNPARSED: unique symbol = Symbol('unparsed');
 
 /**
- * A fact read from the database. It keeps the JSON text its value was stored as, so
- * fingerprints need not serialize the parsed value again (see valueText), and parses it
- * only when `value` is first read: an evaluation reads every fact of every entity to
- * fingerprint them, and skips the entities whose fingerprint has not changed, most of
- * them on a warm cycle. The text and the parsed value are private fields, invisible to
- * JSON and to spreads, where `value` shows as a plain property.
+ * A fact read from the database. It keeps the JSON text its value was stored as (see
+ * valueText), and parses it only when `value` is first read: the rules of a check read
+ * a few of an entity's facts, and a scorecard only the large values it joins. The text
+ * and the parsed value are private fields, invisible to JSON and to spreads, where
+ * `value` shows as a plain property.
  */
 class StoredFact implements Fact {
   readonly entityRef: string;

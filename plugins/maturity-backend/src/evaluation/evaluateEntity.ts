@@ -19,7 +19,7 @@ import type {
 import type { Rubric } from '../rubric/Rubric';
 import { rowToFact, type FactRow } from '../database/rows';
 import { applyWaiver, type Waivers } from '../rubric/waivers';
-import { entityMetadata } from '../service/entityMetadata';
+import { entityMetadata, type EntityMetadata } from '../service/entityMetadata';
 import { inputHash } from '../service/inputHash';
 
 /** What an evaluation applies: the same on the main thread and in the worker. */
@@ -46,6 +46,22 @@ export interface EntityToEvaluate {
   inputHash?: string;
 }
 
+/** One entity's fingerprint under these rules on this day (see inputHash). */
+export function fingerprintOf(
+  rules: Pick<EvaluationRules, 'rubric' | 'staleAfterMs'>,
+  metadata: EntityMetadata,
+  facts: readonly FactRow[],
+  now: Date,
+): string {
+  return inputHash({
+    rubricVersion: rules.rubric.version,
+    now,
+    staleAfterMs: rules.staleAfterMs,
+    metadata,
+    facts,
+  });
+}
+
 /**
  * Evaluates one entity, or answers undefined when its inputs (facts, their staleness,
  * the rubric, the day) are what its last evaluation read, so that evaluation stands.
@@ -62,20 +78,13 @@ export async function evaluateEntity(
   const { now } = options;
   const metadata = entityMetadata(entity);
   const hash =
-    input.inputHash ??
-    inputHash({
-      rubricVersion: rubric.version,
-      now,
-      staleAfterMs,
-      metadata,
-      facts: input.facts,
-    });
+    input.inputHash ?? fingerprintOf(rules, metadata, input.facts, now);
   if (!options.force && previous?.inputHash === hash) return undefined;
 
-  const facts = new Map<string, Fact>();
-  for (const row of input.facts) facts.set(row.name, rowToFact(row));
   const active = waivers.active(entityRef, entity.metadata.annotations, now);
-  const withWaivers = new Map(facts).set(ACTIVE_WAIVERS_FACT, {
+  const withWaivers = new Map<string, Fact>();
+  for (const row of input.facts) withWaivers.set(row.name, rowToFact(row));
+  withWaivers.set(ACTIVE_WAIVERS_FACT, {
     entityRef,
     name: ACTIVE_WAIVERS_FACT,
     value: active.length,

@@ -16,6 +16,7 @@ import { decodeResults } from '../database/storedResults';
 import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import {
   evaluateEntity,
+  fingerprintOf,
   type EntityToEvaluate,
 } from '../evaluation/evaluateEntity';
 import { EvaluationWorker } from '../evaluation/EvaluationWorker';
@@ -29,7 +30,6 @@ import type { Rubric } from '../rubric/Rubric';
 import type { Waivers } from '../rubric/waivers';
 import { entityMetadata } from './entityMetadata';
 import { entityRefOf } from './entityRefOf';
-import { inputHash } from './inputHash';
 import { levelChangeCauses } from './levelChangeCauses';
 
 /**
@@ -243,20 +243,14 @@ export class Evaluator {
     now: Date,
     force: boolean,
   ): ChunkRequest['entities'] {
-    const { rubric, staleAfterMs } = this.options;
     const changed: ChunkRequest['entities'] = [];
     for (const { entity, entityRef, facts, previous } of chunk.inputs) {
       if (!previous) {
         changed.push({ entity, entityRef, facts: packFacts(facts) });
         continue;
       }
-      const hash = inputHash({
-        rubricVersion: rubric.version,
-        now,
-        staleAfterMs,
-        metadata: entityMetadata(entity),
-        facts,
-      });
+      const metadata = entityMetadata(entity);
+      const hash = fingerprintOf(this.options, metadata, facts, now);
       if (!force && hash === previous.inputHash) continue;
       const { level, pendingLevel } = previous;
       changed.push({
@@ -280,21 +274,27 @@ export class Evaluator {
         (previous.get(e.placement.entityRef)?.level ?? 0) !== e.placement.level,
     );
     if (moved.length === 0) return [];
-    const before = await this.options.store.readResults(
-      moved.map(e => e.placement.entityRef),
-    );
+    // Only an entity placed before has results to compare with; a first placement's
+    // causes are each check's state (encoded already when the worker evaluated it).
+    const placedBefore = moved
+      .map(e => e.placement.entityRef)
+      .filter(ref => previous.has(ref));
+    const before = placedBefore.length
+      ? await this.options.store.readResults(placedBefore)
+      : new Map<string, CheckResult[]>();
     return moved.map(e => {
       const ref = e.placement.entityRef;
-      const earlier = before.get(ref) ?? [];
       const change = {
         entityRef: ref,
         changedAt: now.toISOString(),
         fromLevel: previous.get(ref)?.level ?? null,
         toLevel: e.placement.level,
       };
-      return earlier.length === 0 && 'firstPlacementCauses' in e
-        ? { ...change, encodedCauses: e.firstPlacementCauses! }
-        : { ...change, causes: levelChangeCauses(earlier, resultsOf(e)) };
+      if (!previous.has(ref) && 'firstPlacementCauses' in e) {
+        return { ...change, encodedCauses: e.firstPlacementCauses! };
+      }
+      const earlier = before.get(ref) ?? [];
+      return { ...change, causes: levelChangeCauses(earlier, resultsOf(e)) };
     });
   }
 }
