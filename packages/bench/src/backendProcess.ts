@@ -1,7 +1,13 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { ChildProcess } from 'node:child_process';
 import type { Entity } from '@backstage/catalog-model';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject } from '@backstage/types';
@@ -45,7 +51,13 @@ export class BackendProcess {
         // BENCH_BACKEND_NODE_OPTIONS="--max-old-space-size=1024": runs the backend as an
         // operator who sets V8's heap limit would, to see what the limit does to the peak.
         ...backendNodeOptions(),
+        // BENCH_GC_TRACE=<file>: V8's line per collection, to see what each one freed and
+        // how the old generation grew (what survives young collections is what grows it).
+        ...(process.env.BENCH_GC_TRACE ? ['--trace-gc', '--trace-gc-nvp'] : []),
       ],
+      process.env.BENCH_GC_TRACE
+        ? openSync(process.env.BENCH_GC_TRACE, 'w')
+        : 'ignore',
     );
     const config = {
       ...options.config,

@@ -12,6 +12,7 @@ interface Message {
 export function forkTypeScript(
   entry: string,
   execArgv: string[] = [],
+  stdout: 'ignore' | number = 'ignore',
 ): ChildProcess {
   return fork(entry, [], {
     execArgv: [
@@ -19,7 +20,7 @@ export function forkTypeScript(
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
     ],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
 }
 

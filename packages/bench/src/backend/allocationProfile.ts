@@ -7,10 +7,12 @@ import { Session } from 'node:inspector';
  * `--heap-prof`, it keeps objects the collector has since freed: what the garbage is made
  * of, which is what drives garbage collection and the RSS peak. It found the GitHub
  * source's quadratic grouping of repositories by owner (718 MB of 7.2 GB allocated in a
- * 10,000-service cold refresh).
+ * 10,000-service cold refresh). BENCH_PROMOTION_PROFILE=<file> records only what
+ * survived a young collection.
  */
 export async function startAllocationProfile(
   file: string | undefined,
+  options: { survivorsOnly?: boolean } = {},
 ): Promise<{ stop(): Promise<void> }> {
   if (!file) return { stop: async () => {} };
   const session = new Session();
@@ -24,7 +26,9 @@ export async function startAllocationProfile(
   await post('HeapProfiler.startSampling', {
     samplingInterval: 64 * 1024,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    // survivorsOnly leaves out what died young: what is left was promoted to the old
+    // generation, whose growth between full collections is the RSS peak.
+    includeObjectsCollectedByMinorGC: !options.survivorsOnly,
   });
   return {
     async stop() {

@@ -99,8 +99,18 @@ async function refresh(
   state.requests = 0;
   state.collecting = true;
   const sampler = startResourceSampler();
+  // Marks the phase in a GC trace (BENCH_GC_TRACE), whose lines count milliseconds from
+  // the process's start; stdout goes nowhere otherwise.
+  process.stdout.write(
+    `[bench] ${command.phase} starts at ${Math.round(performance.now())} ms\n`,
+  );
   const allocations = await startAllocationProfile(
-    command.phase === 'cold' ? process.env.BENCH_ALLOCATION_PROFILE : undefined,
+    // BENCH_PROFILE_PHASE=warm|delta profiles that phase instead of the cold one.
+    command.phase === (process.env.BENCH_PROFILE_PHASE ?? 'cold')
+      ? process.env.BENCH_ALLOCATION_PROFILE ??
+          process.env.BENCH_PROMOTION_PROFILE
+      : undefined,
+    { survivorsOnly: !process.env.BENCH_ALLOCATION_PROFILE },
   );
   try {
     const cycle = new Promise<Record<string, any>>((resolve, reject) => {
@@ -124,6 +134,11 @@ async function refresh(
       cycle.finally(() => clearTimeout(fallback)).catch(() => {});
     }
     const summary = await cycle;
+    process.stdout.write(
+      `[bench] ${command.phase} ends at ${Math.round(
+        performance.now(),
+      )} ms: ${JSON.stringify(summary)}\n`,
+    );
     await allocations.stop();
     const resources = sampler.stop();
     return {

@@ -54,6 +54,14 @@ function buildClientClass(options: GithubClientOptions): typeof Octokit {
           response.status,
           response.headers as Record<string, string>,
         );
+        const { readAnswer } = requestOptions.request ?? {};
+        if (typeof readAnswer === 'function') {
+          // The caller turns the answer into what it keeps right here (see
+          // fetchRepositoryBatch), with the body read under this attempt's timeout.
+          const body = new Response(response.data as ReadableStream);
+          response.data = readAnswer(new Uint8Array(await body.arrayBuffer()));
+          return response;
+        }
         // Octokit hands back the raw text when a JSON body does not parse, which happens
         // when the body is malformed or the timeout cut it off halfway.
         const type = String(response.headers['content-type'] ?? '');

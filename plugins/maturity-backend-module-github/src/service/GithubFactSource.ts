@@ -18,10 +18,7 @@ import {
   problemForEveryFact,
   repositoryEntityFacts,
 } from '../facts/collectedFacts';
-import {
-  repositoryFacts,
-  type RepositoryFactValues,
-} from '../facts/repositoryFacts';
+import type { RepositoryFactValues } from '../facts/repositoryFacts';
 import { fetchRepositoryBatch, type BatchItem } from './fetchRepositoryBatch';
 import { ErrorDigest, describeRepositories } from './ErrorDigest';
 import { linkRepositories, type LinkedRepositories } from './projectSlugs';
@@ -166,7 +163,7 @@ export class GithubFactSource implements MaturityFactSource {
     const slugs = batch.keys.map(key => repositories.get(key)!.slug);
     let results;
     try {
-      results = await fetchRepositoryBatch(batch.client, slugs);
+      results = await fetchRepositoryBatch(batch.client, slugs, run.now);
     } catch (error) {
       if (run.signal.aborted) throw error;
       run.errors.addPlain(
@@ -228,27 +225,14 @@ export class GithubFactSource implements MaturityFactSource {
       });
       return { read, values: {}, problems: problemForEveryFact(item.problem) };
     }
-    let values;
-    let ownerType: CachedRepository['ownerType'];
-    try {
-      values = repositoryFacts(item.node, nowDate);
-      ownerType =
-        item.node.owner.__typename === 'User' ? 'User' : 'Organization';
-    } catch (error) {
-      errors.addPlain(
-        `GitHub's answer for ${slug} could not be read: ${messageOf(error)}`,
-      );
-      this.cache.delete(key);
-      return undefined;
-    }
     for (const complaint of item.complaints) errors.add(complaint, slug);
     const read = this.cache.set(key, {
       denied: false,
-      ownerType,
-      pushedAt: item.node.pushedAt,
+      ownerType: item.ownerType,
+      pushedAt: item.pushedAt,
       fetchedAt,
     });
-    return { read, values, problems: item.problems };
+    return { read, values: item.values, problems: item.problems };
   }
 }
 

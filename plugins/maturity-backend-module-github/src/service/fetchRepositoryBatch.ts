@@ -1,15 +1,22 @@
-import { GraphqlResponseError } from '@octokit/graphql';
 import type { GithubClient } from '../client/createGithubClient';
 import { factsForErrorPath } from '../facts/factsForErrorPath';
+import {
+  repositoryFacts,
+  type RepositoryFactValues,
+} from '../facts/repositoryFacts';
 import { aliasOf, buildRepositoryQuery } from '../query/repositoryQuery';
 import type { RepositoryNode } from '../query/types';
 import type { Complaint } from './ErrorDigest';
+import { jsonMembers, textOf, type JsonMember } from './jsonMembers';
 
 /** How one repository of a batch came back. */
 export type BatchItem =
   | {
       kind: 'ok';
-      node: RepositoryNode;
+      /** Its facts' values, made from the answer as it arrived. */
+      values: RepositoryFactValues;
+      ownerType: 'User' | 'Organization';
+      pushedAt: string | null;
       /** Facts GitHub refused inside an otherwise readable repository, with the reason. */
       problems: Record<string, string>;
       complaints: Complaint[];
@@ -26,26 +33,79 @@ interface GithubGraphqlError {
 }
 
 /**
- * Reads `slugs` with one GraphQL request. GitHub answers a query with some unreadable
- * repositories with the readable ones in `data` and an error per unreadable one, so one
- * 404 spoils nothing else. Throws only when the request as a whole fails.
+ * Reads `slugs` with one GraphQL request and answers each repository's fact values.
+ * The answer's bytes are turned into them as soon as they have arrived, inside the
+ * request (see createGithubClient), one repository at a time: Octokit's throttling and
+ * retry plugins hold a request's result over several turns of the event loop, and a
+ * batch's parsed answer held that long outlived V8's young generation (GitHub's answers
+ * were most of what a cold cycle moved into the old one, and so of its memory peak).
+ * Throws only when the request or the answer as a whole fails.
  */
 export async function fetchRepositoryBatch(
   client: GithubClient,
   slugs: readonly string[],
+  now: Date,
 ): Promise<Map<string, BatchItem>> {
   const { query, variables } = buildRepositoryQuery(slugs);
-  let data: Record<string, unknown> | undefined;
-  let errors: GithubGraphqlError[] = [];
+  const response = await client.request('POST /graphql', {
+    query,
+    variables,
+    ...graphqlEndpoint(client),
+    request: {
+      parseSuccessResponseBody: false,
+      readAnswer: (answer: Uint8Array) =>
+        readRepositoryBatch(slugs, answer, now),
+    },
+  });
+  return response.data as unknown as Map<string, BatchItem>;
+}
+
+/**
+ * The repositories of one batch answer (UTF-8 JSON). GitHub answers a query with some
+ * unreadable repositories with the readable ones in `data` and an error per unreadable
+ * one, so one 404 spoils nothing else. Throws when the answer as a whole is unusable.
+ */
+export function readRepositoryBatch(
+  slugs: readonly string[],
+  answer: Uint8Array,
+  now: Date,
+): Map<string, BatchItem> {
+  const parse = (member: JsonMember | undefined): unknown => {
+    if (!member) return undefined;
+    try {
+      return JSON.parse(textOf(answer, member.start, member.end));
+    } catch {
+      throw notJson();
+    }
+  };
+  let members: JsonMember[];
   try {
-    data = await client.graphql<Record<string, unknown>>(query, variables);
-  } catch (error) {
-    if (!(error instanceof GraphqlResponseError) || !error.data) throw error;
-    data = error.data as Record<string, unknown>;
-    errors = error.errors as GithubGraphqlError[];
+    members = jsonMembers(answer);
+  } catch {
+    throw notJson();
   }
-  if (!data || typeof data !== 'object') {
-    throw new Error('GitHub answered the GraphQL query without data');
+  const dataMember = members.find(m => m.key === 'data');
+  const listed = parse(members.find(m => m.key === 'errors'));
+  const errors = Array.isArray(listed) ? (listed as GithubGraphqlError[]) : [];
+  // Each repository's subtree is parsed when it is read, so one is held at a time.
+  let repositories: Map<string, JsonMember> | undefined;
+  try {
+    if (dataMember && answer[dataMember.start] === 0x7b /* { */) {
+      repositories = new Map(
+        jsonMembers(answer, dataMember.start).map(m => [m.key, m]),
+      );
+    }
+  } catch {
+    throw notJson();
+  }
+  if (!repositories) {
+    throw new Error(
+      errors.length > 0
+        ? `GitHub answered the GraphQL query with errors only: ${errors
+            .map(e => e.message)
+            .join('; ')}`
+        : 'GitHub answered the GraphQL query without data',
+    );
   }
 
   const results = new Map<string, BatchItem>();
@@ -53,7 +113,10 @@ export async function fetchRepositoryBatch(
     const alias = aliasOf(index);
     const own = errors.filter(e => e.path?.[0] === alias);
     const whole = own.find(e => !e.path || e.path.length === 1);
-    const node = data![alias] as RepositoryNode | null | undefined;
+    const node = parse(repositories!.get(alias)) as
+      | RepositoryNode
+      | null
+      | undefined;
     if (whole || !node) {
       results.set(slug, deniedOrError(slug, whole));
       return;
@@ -80,9 +143,40 @@ export async function fetchRepositoryBatch(
         render: who => `GitHub refused ${field} of ${who}: ${error.message}`,
       });
     }
-    results.set(slug, { kind: 'ok', node, problems, complaints });
+    results.set(slug, readRepository(node, now, problems, complaints));
   });
   return results;
+}
+
+function notJson(): Error {
+  return new Error("GitHub's answer to POST /graphql is not valid JSON");
+}
+
+function readRepository(
+  node: RepositoryNode,
+  now: Date,
+  problems: Record<string, string>,
+  complaints: Complaint[],
+): BatchItem {
+  try {
+    return {
+      kind: 'ok',
+      values: repositoryFacts(node, now),
+      ownerType: node.owner.__typename === 'User' ? 'User' : 'Organization',
+      pushedAt: node.pushedAt,
+      problems,
+      complaints,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      kind: 'error',
+      complaint: {
+        key: `unreadable:${message}`,
+        render: who => `GitHub's answer for ${who} could not be read: ${message}`,
+      },
+    };
+  }
 }
 
 function deniedOrError(
@@ -115,4 +209,15 @@ function deniedOrError(
       render: who => `GitHub could not read ${who}: ${message}`,
     },
   };
+}
+
+/**
+ * Where GraphQL is served: GitHub Enterprise Server serves REST under `/api/v3` and
+ * GraphQL at `/api/graphql`, github.com both at the root.
+ */
+function graphqlEndpoint(client: GithubClient): { baseUrl?: string } {
+  const { baseUrl } = client.request.endpoint.DEFAULTS;
+  return /\/api\/v3\/?$/.test(baseUrl)
+    ? { baseUrl: baseUrl.replace(/\/api\/v3\/?$/, '/api') }
+    : {};
 }

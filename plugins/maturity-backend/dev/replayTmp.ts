@@ -1,0 +1,116 @@
+/**
+ * Replays a cold evaluation, alone, over a copy of a database the benchmark kept:
+ *
+ *   BENCH_KEEP_DB=/tmp/kept yarn bench --entities 10000
+ *   yarn --cwd plugins/maturity-backend replay-evaluation /tmp/kept [runs]
+ *
+ * Each run empties the evaluation's tables (results, placements, snapshots, level
+ * changes) and evaluates every entity again from the stored facts, with the default
+ * rubric; then once more with nothing changed, as a warm cycle does. In the benchmark
+ * the evaluation shares its process with the sources' garbage and its figures swing
+ * with the machine; here the same work is timed by itself, which is what tells a change
+ * to the evaluation from noise. The rules run in the evaluation worker, as in the backend;
+ * REPLAY_MAIN_THREAD=1 runs them on the main thread instead.
+ */
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import { defaultChecks } from '@maturity/plugin-maturity-common';
+import knexFactory from 'knex';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readMaturityConfig } from '../src/config/readMaturityConfig';
+import { DatabaseMaturityStore } from '../src/database/DatabaseMaturityStore';
+import { buildRubric } from '../src/rubric/buildRubric';
+import { Evaluator } from '../src/service/Evaluator';
+import { rubricRecipe } from '../src/evaluation/rubricRecipe';
+
+const EVALUATION_TABLES = [
+  'maturity_entity_results',
+  'maturity_placements',
+  'maturity_entity_snapshots',
+  'maturity_level_changes',
+];
+
+async function main(kept: string | undefined, runs: number) {
+  if (!kept) {
+    throw new Error(
+      'usage: replay-evaluation <kept database directory> [runs]',
+    );
+  }
+  const entities: Entity[] = JSON.parse(
+    readFileSync(join(kept, 'entities.json'), 'utf8'),
+  );
+  const directory = mkdtempSync(join(tmpdir(), 'maturity-replay-'));
+  cpSync(kept, directory, { recursive: true });
+  const db = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: join(directory, 'maturity.sqlite') },
+    useNullAsDefault: true,
+  });
+  const timing = new Map<string, number>();
+  const client: any = Object.getPrototypeOf(db.client);
+  const orig = client._query.bind(client);
+  client._query = async (conn: any, obj: any) => {
+    const key = String(obj.sql).slice(0, 30).replace(/\s+/g, ' ');
+    const t = performance.now();
+    try { return await orig(conn, obj); } finally { timing.set(key, (timing.get(key) ?? 0) + performance.now() - t); }
+  };
+  if (process.env.PRAGMAS) for (const p of process.env.PRAGMAS.split(';')) await db.raw(`pragma ${p}`);
+  try {
+    const store = await DatabaseMaturityStore.create({
+      database: { getClient: async () => db, migrations: { skip: true } },
+    });
+    const settings = readMaturityConfig(new ConfigReader({}));
+    const { rubric, waivers } = buildRubric({
+      checks: defaultChecks,
+      sources: [],
+      config: settings,
+    });
+    const evaluator = new Evaluator({
+      store,
+      rubric,
+      waivers,
+      scoring: settings.scoring,
+      staleAfterMs: settings.staleAfterMs,
+      worker:
+        process.env.REPLAY_MAIN_THREAD === '1'
+          ? undefined
+          : rubricRecipe(settings, []),
+      // Says so when the evaluation falls back to the main thread.
+      logger: { warn: message => process.stderr.write(`${message}\n`) },
+    });
+    for (let run = 1; run <= runs; run++) {
+      for (const table of EVALUATION_TABLES) await db(table).delete();
+      await db.raw('pragma wal_checkpoint(TRUNCATE)');
+      const rssBefore = process.memoryUsage.rss();
+      let peakRss = rssBefore;
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      }, 20);
+      const started = performance.now();
+      const summary = await evaluator.evaluate(entities);
+      const ms = Math.round(performance.now() - started);
+      console.log([...timing].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${Math.round(v)} ${k}`).join('\n'));
+      timing.clear();
+      clearInterval(sampler);
+      const rssMb = Math.round((peakRss - rssBefore) / 2 ** 20);
+      // Then again with nothing changed, as a warm cycle finds it: every entity skipped.
+      const warmStarted = performance.now();
+      const warm = await evaluator.evaluate(entities);
+      const warmMs = Math.round(performance.now() - warmStarted);
+      process.stdout.write(
+        `run ${run}: ${summary.evaluated} entities evaluated, ${summary.levelChanges} level changes, ${ms} ms, peak RSS +${rssMb} MB; again unchanged: ${warm.unchanged} skipped in ${warmMs} ms\n`,
+      );
+    }
+    await evaluator.close();
+  } finally {
+    await db.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main(process.argv[2], Number(process.argv[3] ?? 3)).catch(error => {
+  process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
+  process.exit(1);
+});
