@@ -1,13 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { ChildProcess } from 'node:child_process';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  cpSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject } from '@backstage/types';

@@ -173,7 +173,8 @@ function readRepository(
       kind: 'error',
       complaint: {
         key: `unreadable:${message}`,
-        render: who => `GitHub's answer for ${who} could not be read: ${message}`,
+        render: who =>
+          `GitHub's answer for ${who} could not be read: ${message}`,
       },
     };
   }

@@ -20,9 +20,7 @@ describe('jsonMembers', () => {
         fc.constantFrom(undefined, 2, '\t'),
         (object, indent) => {
           const text = JSON.stringify(object, null, indent);
-          expect(parsedMembers(text)).toEqual(
-            Object.entries(JSON.parse(text)),
-          );
+          expect(parsedMembers(text)).toEqual(Object.entries(JSON.parse(text)));
         },
       ),
       { numRuns: 500 },

@@ -78,7 +78,8 @@ describe('readRepositoryBatch', () => {
     });
     expect(items.get('acme/gone')).toMatchObject({
       kind: 'denied',
-      problem: 'GitHub answered 404 for acme/gone: repository not found or no access',
+      problem:
+        'GitHub answered 404 for acme/gone: repository not found or no access',
     });
     const partial = items.get('acme/partial');
     expect(partial?.kind).toBe('ok');
