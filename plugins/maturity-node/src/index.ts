@@ -7,3 +7,4 @@
 export * from './FactSource';
 export * from './extensionPoints';
 export * from './FactHandover';
+export * from './jsonBytes';

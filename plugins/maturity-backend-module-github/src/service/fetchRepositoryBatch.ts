@@ -1,3 +1,8 @@
+import {
+  jsonMembers,
+  parseSpan,
+  type JsonMember,
+} from '@maturity/plugin-maturity-node';
 import type { GithubClient } from '../client/createGithubClient';
 import { factsForErrorPath } from '../facts/factsForErrorPath';
 import {
@@ -7,7 +12,6 @@ import {
 import { aliasOf, buildRepositoryQuery } from '../query/repositoryQuery';
 import type { RepositoryNode } from '../query/types';
 import type { Complaint } from './ErrorDigest';
-import { jsonMembers, textOf, type JsonMember } from './jsonMembers';
 
 /** How one repository of a batch came back. */
 export type BatchItem =
@@ -73,7 +77,7 @@ export function readRepositoryBatch(
   const parse = (member: JsonMember | undefined): unknown => {
     if (!member) return undefined;
     try {
-      return JSON.parse(textOf(answer, member.start, member.end));
+      return parseSpan(answer, member);
     } catch {
       throw notJson();
     }

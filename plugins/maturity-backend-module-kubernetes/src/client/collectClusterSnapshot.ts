@@ -50,7 +50,6 @@ export async function collectClusterSnapshot(
   client: ClusterClient,
 ): Promise<ClusterSnapshot> {
   const discovered = await client.discover(CUSTOM_KINDS);
-  const { core, apps, autoscaling, policy, networking } = client.apis;
   const tasks: (() => Promise<void>)[] = [];
   const snapshot: ClusterSnapshot = {
     cluster: client.connection.name,
@@ -67,68 +66,64 @@ export async function collectClusterSnapshot(
     custom: emptyCustomObjects(),
   };
   const s = snapshot;
-  const list = client.listBuiltIn.bind(client);
+  const list = client.list.bind(client);
   tasks.push(
     async () => {
       s.deployments = await list(
         'list Deployments',
-        p => apps.listDeploymentForAllNamespaces(p),
+        '/apis/apps/v1/deployments',
         slimWorkload,
       );
     },
     async () => {
       s.statefulSets = await list(
         'list StatefulSets',
-        p => apps.listStatefulSetForAllNamespaces(p),
+        '/apis/apps/v1/statefulsets',
         slimWorkload,
       );
     },
     async () => {
       s.daemonSets = await list(
         'list DaemonSets',
-        p => apps.listDaemonSetForAllNamespaces(p),
+        '/apis/apps/v1/daemonsets',
         slimDaemonSet,
       );
     },
     async () => {
       s.horizontalPodAutoscalers = await list(
         'list HorizontalPodAutoscalers',
-        p => autoscaling.listHorizontalPodAutoscalerForAllNamespaces(p),
+        '/apis/autoscaling/v2/horizontalpodautoscalers',
         slimHorizontalPodAutoscaler,
       );
     },
     async () => {
       s.podDisruptionBudgets = await list(
         'list PodDisruptionBudgets',
-        p => policy.listPodDisruptionBudgetForAllNamespaces(p),
+        '/apis/policy/v1/poddisruptionbudgets',
         slimPodDisruptionBudget,
       );
     },
     async () => {
       s.networkPolicies = await list(
         'list NetworkPolicies',
-        p => networking.listNetworkPolicyForAllNamespaces(p),
+        '/apis/networking.k8s.io/v1/networkpolicies',
         slimNetworkPolicy,
       );
     },
     async () => {
-      s.services = await list(
-        'list Services',
-        p => core.listServiceForAllNamespaces(p),
-        slimService,
-      );
+      s.services = await list('list Services', '/api/v1/services', slimService);
     },
     async () => {
       s.ingresses = await list(
         'list Ingresses',
-        p => networking.listIngressForAllNamespaces(p),
+        '/apis/networking.k8s.io/v1/ingresses',
         slimIngress,
       );
     },
     async () => {
       s.namespaces = await list(
         'list Namespaces',
-        p => core.listNamespace(p),
+        '/api/v1/namespaces',
         slimNamespace,
       );
     },
@@ -146,7 +141,13 @@ async function listCustom<K extends CustomKind>(
   kind: K,
   type: DiscoveredType,
 ): Promise<void> {
-  custom[kind] = await client.listCustom(kind, type, SLIM_CUSTOM[kind]);
+  const { group, version, plural } = type;
+  // Namespaced or not, `/apis/{group}/{version}/{plural}` lists the type cluster-wide.
+  custom[kind] = await client.list(
+    `list ${kind}`,
+    `/apis/${group}/${version}/${plural}`,
+    SLIM_CUSTOM[kind],
+  );
 }
 
 function emptyCustomObjects(): CustomObjects {

@@ -1,8 +1,9 @@
 /**
- * Where each member of a JSON object lies in UTF-8 bytes, without parsing the values: a
- * batch answer is parsed one repository at a time from its bytes, so no string of the
- * whole answer (a megabyte and more, which V8 moves to its old generation the first time
- * a young collection finds it alive) and no parse of all of it is ever made.
+ * Where the members of a JSON object, or the elements of an array, lie in UTF-8 bytes,
+ * without parsing them: a source reads a large answer (a GitHub batch, a page of a
+ * Kubernetes list) one part at a time from its bytes, so no string of the whole answer
+ * (a megabyte and more, which V8 moves to its old generation the first time a young
+ * collection finds it alive) and no parse of all of it is ever made.
  */
 
 const QUOTE = 0x22;
@@ -14,8 +15,14 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
-/** One member of an object: its key, and its value's bytes as `[start, end)`. */
-export interface JsonMember {
+/** Where a JSON value lies: its bytes are `[start, end)`. @public */
+export interface JsonSpan {
+  start: number;
+  end: number;
+}
+
+/** One member of an object: its key, and where its value lies. @public */
+export interface JsonMember extends JsonSpan {
   key: string;
   start: number;
   end: number;
@@ -23,33 +30,71 @@ export interface JsonMember {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of `bytes[start, end)`. */
-export function textOf(bytes: Uint8Array, start: number, end: number): string {
-  return decoder.decode(bytes.subarray(start, end));
+/** The text of a span; throws a TypeError when it is not valid UTF-8. @public */
+export function textOf(bytes: Uint8Array, span: JsonSpan): string {
+  return decoder.decode(bytes.subarray(span.start, span.end));
+}
+
+/** The value at a span, parsed; throws a SyntaxError when it is not JSON. @public */
+export function parseSpan(bytes: Uint8Array, span: JsonSpan): unknown {
+  return JSON.parse(textOf(bytes, span));
 }
 
 /**
  * The members of the object that starts at `from` (after any whitespace), in order.
  * Throws a SyntaxError when the bytes there are not an object; a value is only
  * delimited here, so a malformed value surfaces when it is parsed.
+ * @public
  */
 export function jsonMembers(bytes: Uint8Array, from = 0): JsonMember[] {
-  let at = skipSpace(bytes, from);
-  if (bytes[at] !== OPEN_BRACE) throw malformed(at);
   const members: JsonMember[] = [];
-  at = skipSpace(bytes, at + 1);
-  if (bytes[at] === CLOSE_BRACE) return members;
-  for (;;) {
+  readParts(bytes, from, OPEN_BRACE, CLOSE_BRACE, at => {
     if (bytes[at] !== QUOTE) throw malformed(at);
     const keyEnd = endOfString(bytes, at);
-    const key = JSON.parse(textOf(bytes, at, keyEnd)) as string;
-    at = skipSpace(bytes, keyEnd);
-    if (bytes[at] !== COLON) throw malformed(at);
-    const start = skipSpace(bytes, at + 1);
+    const key = parseSpan(bytes, { start: at, end: keyEnd }) as string;
+    const colon = skipSpace(bytes, keyEnd);
+    if (bytes[colon] !== COLON) throw malformed(colon);
+    const start = skipSpace(bytes, colon + 1);
     const end = endOfValue(bytes, start);
     members.push({ key, start, end });
-    at = skipSpace(bytes, end);
-    if (bytes[at] === CLOSE_BRACE) return members;
+    return end;
+  });
+  return members;
+}
+
+/**
+ * Where each element of the array that starts at `from` (after any whitespace) lies, in
+ * order. Throws a SyntaxError when the bytes there are not an array.
+ * @public
+ */
+export function jsonElements(bytes: Uint8Array, from = 0): JsonSpan[] {
+  const elements: JsonSpan[] = [];
+  readParts(bytes, from, OPEN_BRACKET, CLOSE_BRACKET, start => {
+    const end = endOfValue(bytes, start);
+    elements.push({ start, end });
+    return end;
+  });
+  return elements;
+}
+
+/**
+ * Walks the comma-separated parts between `open` and `close` at `from`: `readPart` gets
+ * where a part starts and answers where it ends.
+ */
+function readParts(
+  bytes: Uint8Array,
+  from: number,
+  open: number,
+  close: number,
+  readPart: (start: number) => number,
+): void {
+  let at = skipSpace(bytes, from);
+  if (bytes[at] !== open) throw malformed(at);
+  at = skipSpace(bytes, at + 1);
+  if (bytes[at] === close) return;
+  for (;;) {
+    at = skipSpace(bytes, readPart(at));
+    if (bytes[at] === close) return;
     if (bytes[at] !== COMMA) throw malformed(at);
     at = skipSpace(bytes, at + 1);
   }
@@ -120,5 +165,5 @@ function endOfValue(bytes: Uint8Array, at: number): number {
 }
 
 function malformed(at: number): SyntaxError {
-  return new SyntaxError(`not a JSON object at byte ${at}`);
+  return new SyntaxError(`unexpected JSON at byte ${at}`);
 }

@@ -1,15 +1,12 @@
 import fc from 'fast-check';
-import { jsonMembers, textOf } from './jsonMembers';
+import { jsonElements, jsonMembers, parseSpan } from './jsonBytes';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** Each member's value parsed from its own bytes, keyed as found. */
 function parsedMembers(text: string, from = 0): Array<[string, unknown]> {
   const bytes = encode(text);
-  return jsonMembers(bytes, from).map(m => [
-    m.key,
-    JSON.parse(textOf(bytes, m.start, m.end)),
-  ]);
+  return jsonMembers(bytes, from).map(m => [m.key, parseSpan(bytes, m)]);
 }
 
 describe('jsonMembers', () => {
@@ -59,5 +56,42 @@ describe('jsonMembers', () => {
     ['empty', ''],
   ])('throws a SyntaxError for %s', (_, text) => {
     expect(() => jsonMembers(encode(text))).toThrow(SyntaxError);
+  });
+});
+
+describe('jsonElements', () => {
+  it('delimits every element of any array as JSON.parse reads it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue()),
+        fc.constantFrom(undefined, 2),
+        (array, indent) => {
+          const bytes = encode(JSON.stringify(array, null, indent));
+          expect(
+            jsonElements(bytes).map(span => parseSpan(bytes, span)),
+          ).toEqual(JSON.parse(JSON.stringify(array)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the items of a list page from where they start', () => {
+    const text =
+      '{"kind":"DeploymentList","metadata":{"continue":"x]"},"items":[{"a":"]"} , 2,"s",[] ]}';
+    const bytes = encode(text);
+    const items = jsonMembers(bytes).find(m => m.key === 'items')!;
+    expect(
+      jsonElements(bytes, items.start).map(span => parseSpan(bytes, span)),
+    ).toEqual([{ a: ']' }, 2, 's', []]);
+  });
+
+  it.each([
+    ['not an array', '{"a": 1}'],
+    ['cut off', '[1, {"a": 2'],
+    ['a missing comma', '[1 2]'],
+    ['an empty element', '[1,,2]'],
+  ])('throws a SyntaxError for %s', (_, text) => {
+    expect(() => jsonElements(encode(text))).toThrow(SyntaxError);
   });
 });
