@@ -35,7 +35,7 @@ import {
 import { factChanges } from './factChanges';
 import { joinFactValues, needsFacts } from './storedValues';
 import { upsertRows } from './upsertRows';
-import { useWriteAheadLog } from './writeAheadLog';
+import { configureSqlite } from './configureSqlite';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 const migrationsDir = resolvePackagePath(
@@ -62,7 +62,7 @@ export class DatabaseMaturityStore implements MaturityStore {
     skipMigrations?: boolean;
   }): Promise<DatabaseMaturityStore> {
     const client = await options.database.getClient();
-    await useWriteAheadLog(client);
+    await configureSqlite(client);
     if (!options.skipMigrations && !options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
