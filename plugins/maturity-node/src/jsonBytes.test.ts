@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonElements, jsonMembers, parseSpan } from './jsonBytes';
+import { jsonElements, jsonKindAt, jsonMembers, parseSpan } from './jsonBytes';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -93,5 +93,20 @@ describe('jsonElements', () => {
     ['an empty element', '[1,,2]'],
   ])('throws a SyntaxError for %s', (_, text) => {
     expect(() => jsonElements(encode(text))).toThrow(SyntaxError);
+  });
+});
+
+describe('jsonKindAt', () => {
+  it('tells an object, an array and null from the rest by their first byte', () => {
+    const bytes = encode('{"o":{},"a":[1],"n":null,"s":"x","t":true}');
+    expect(
+      jsonMembers(bytes).map(member => [member.key, jsonKindAt(bytes, member)]),
+    ).toEqual([
+      ['o', 'object'],
+      ['a', 'array'],
+      ['n', 'null'],
+      ['s', 'other'],
+      ['t', 'other'],
+    ]);
   });
 });

@@ -24,20 +24,39 @@ export interface JsonSpan {
 /** One member of an object: its key, and where its value lies. @public */
 export interface JsonMember extends JsonSpan {
   key: string;
-  start: number;
-  end: number;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of a span; throws a TypeError when it is not valid UTF-8. @public */
-export function textOf(bytes: Uint8Array, span: JsonSpan): string {
-  return decoder.decode(bytes.subarray(span.start, span.end));
+/**
+ * The value at a span, parsed; throws a SyntaxError when it is not JSON (a TypeError
+ * when it is not UTF-8).
+ * @public
+ */
+export function parseSpan(bytes: Uint8Array, span: JsonSpan): unknown {
+  return JSON.parse(decoder.decode(bytes.subarray(span.start, span.end)));
 }
 
-/** The value at a span, parsed; throws a SyntaxError when it is not JSON. @public */
-export function parseSpan(bytes: Uint8Array, span: JsonSpan): unknown {
-  return JSON.parse(textOf(bytes, span));
+/**
+ * What kind of value starts a span, from its first byte, without reading it: tells
+ * `null` (which Kubernetes answers for an empty list of some types, GitHub for a query
+ * without data) from an object or array to walk.
+ * @public
+ */
+export function jsonKindAt(
+  bytes: Uint8Array,
+  span: JsonSpan,
+): 'object' | 'array' | 'null' | 'other' {
+  switch (bytes[span.start]) {
+    case OPEN_BRACE:
+      return 'object';
+    case OPEN_BRACKET:
+      return 'array';
+    case 0x6e: // n
+      return 'null';
+    default:
+      return 'other';
+  }
 }
 
 /**

@@ -104,14 +104,7 @@ async function refresh(
   process.stdout.write(
     `[bench] ${command.phase} starts at ${Math.round(performance.now())} ms\n`,
   );
-  const allocations = await startAllocationProfile(
-    // BENCH_PROFILE_PHASE=warm|delta profiles that phase instead of the cold one.
-    command.phase === (process.env.BENCH_PROFILE_PHASE ?? 'cold')
-      ? process.env.BENCH_ALLOCATION_PROFILE ??
-          process.env.BENCH_PROMOTION_PROFILE
-      : undefined,
-    { survivorsOnly: !process.env.BENCH_ALLOCATION_PROFILE },
-  );
+  const allocations = await startAllocationProfile(...profileOf(command.phase));
   try {
     const cycle = new Promise<Record<string, any>>((resolve, reject) => {
       const timeout = setTimeout(
@@ -158,6 +151,23 @@ async function refresh(
   } finally {
     state.collecting = false;
   }
+}
+
+/**
+ * The heap profile asked for, if this phase is the one to profile (the cold one, or
+ * BENCH_PROFILE_PHASE): everything allocated (BENCH_ALLOCATION_PROFILE) or only what
+ * survived a young collection (BENCH_PROMOTION_PROFILE).
+ */
+function profileOf(
+  phase: string,
+): [file: string | undefined, options: { survivorsOnly: boolean }] {
+  const { BENCH_ALLOCATION_PROFILE, BENCH_PROMOTION_PROFILE } = process.env;
+  const file = BENCH_ALLOCATION_PROFILE ?? BENCH_PROMOTION_PROFILE;
+  const profiled = phase === (process.env.BENCH_PROFILE_PHASE ?? 'cold');
+  return [
+    profiled ? file : undefined,
+    { survivorsOnly: !BENCH_ALLOCATION_PROFILE },
+  ];
 }
 
 let started: Started | undefined;

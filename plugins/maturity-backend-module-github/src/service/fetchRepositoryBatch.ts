@@ -1,7 +1,8 @@
 import {
+  jsonKindAt,
   jsonMembers,
   parseSpan,
-  type JsonMember,
+  type JsonSpan,
 } from '@maturity/plugin-maturity-node';
 import type { GithubClient } from '../client/createGithubClient';
 import { factsForErrorPath } from '../facts/factsForErrorPath';
@@ -74,34 +75,7 @@ export function readRepositoryBatch(
   answer: Uint8Array,
   now: Date,
 ): Map<string, BatchItem> {
-  const parse = (member: JsonMember | undefined): unknown => {
-    if (!member) return undefined;
-    try {
-      return parseSpan(answer, member);
-    } catch {
-      throw notJson();
-    }
-  };
-  let members: JsonMember[];
-  try {
-    members = jsonMembers(answer);
-  } catch {
-    throw notJson();
-  }
-  const dataMember = members.find(m => m.key === 'data');
-  const listed = parse(members.find(m => m.key === 'errors'));
-  const errors = Array.isArray(listed) ? (listed as GithubGraphqlError[]) : [];
-  // Each repository's subtree is parsed when it is read, so one is held at a time.
-  let repositories: Map<string, JsonMember> | undefined;
-  try {
-    if (dataMember && answer[dataMember.start] === 0x7b /* { */) {
-      repositories = new Map(
-        jsonMembers(answer, dataMember.start).map(m => [m.key, m]),
-      );
-    }
-  } catch {
-    throw notJson();
-  }
+  const { repositories, errors } = batchParts(answer);
   if (!repositories) {
     throw new Error(
       errors.length > 0
@@ -117,10 +91,7 @@ export function readRepositoryBatch(
     const alias = aliasOf(index);
     const own = errors.filter(e => e.path?.[0] === alias);
     const whole = own.find(e => !e.path || e.path.length === 1);
-    const node = parse(repositories!.get(alias)) as
-      | RepositoryNode
-      | null
-      | undefined;
+    const node = parseRepository(answer, repositories.get(alias));
     if (whole || !node) {
       results.set(slug, deniedOrError(slug, whole));
       return;
@@ -150,6 +121,43 @@ export function readRepositoryBatch(
     results.set(slug, readRepository(node, now, problems, complaints));
   });
   return results;
+}
+
+/**
+ * Where each repository of an answer lies (by alias, unparsed: each is parsed when it is
+ * read, so one is held at a time), and GitHub's errors. Throws when it is not JSON.
+ */
+function batchParts(answer: Uint8Array): {
+  repositories?: Map<string, JsonSpan>;
+  errors: GithubGraphqlError[];
+} {
+  try {
+    const members = jsonMembers(answer);
+    const data = members.find(m => m.key === 'data');
+    const listed = members.find(m => m.key === 'errors');
+    const errors = listed ? parseSpan(answer, listed) : [];
+    return {
+      repositories:
+        data && jsonKindAt(answer, data) === 'object'
+          ? new Map(jsonMembers(answer, data.start).map(m => [m.key, m]))
+          : undefined,
+      errors: Array.isArray(errors) ? errors : [],
+    };
+  } catch {
+    throw notJson();
+  }
+}
+
+function parseRepository(
+  answer: Uint8Array,
+  span: JsonSpan | undefined,
+): RepositoryNode | null | undefined {
+  if (!span) return undefined;
+  try {
+    return parseSpan(answer, span) as RepositoryNode | null;
+  } catch {
+    throw notJson();
+  }
 }
 
 function notJson(): Error {
@@ -222,7 +230,6 @@ function deniedOrError(
  */
 function graphqlEndpoint(client: GithubClient): { baseUrl?: string } {
   const { baseUrl } = client.request.endpoint.DEFAULTS;
-  return /\/api\/v3\/?$/.test(baseUrl)
-    ? { baseUrl: baseUrl.replace(/\/api\/v3\/?$/, '/api') }
-    : {};
+  const graphqlBase = baseUrl.replace(/\/api\/v3\/?$/, '/api');
+  return graphqlBase === baseUrl ? {} : { baseUrl: graphqlBase };
 }

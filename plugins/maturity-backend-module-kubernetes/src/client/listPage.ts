@@ -1,5 +1,6 @@
 import {
   jsonElements,
+  jsonKindAt,
   jsonMembers,
   parseSpan,
   type JsonSpan,
@@ -26,9 +27,8 @@ export function readPage(what: string, page: Uint8Array): PageParts {
       ? (parseSpan(page, metadata) as { continue?: unknown } | null)?.continue
       : undefined;
     return {
-      // Kubernetes answers `"items": null` for an empty list of some types.
       objects:
-        items && page[items.start] !== 0x6e /* n */
+        items && jsonKindAt(page, items) !== 'null'
           ? jsonElements(page, items.start)
           : [],
       continueToken: typeof token === 'string' && token ? token : undefined,
