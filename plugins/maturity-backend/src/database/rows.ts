@@ -17,7 +17,7 @@ import type {
   StoredPlacement,
 } from './MaturityStore';
 
-import { causesToStore, rememberJsonLength } from './storedValues';
+import { causesToStore } from './storedValues';
 import { decodeResults, encodeResults } from './storedResults';
 
 // Row shapes and mappers, kept apart from the queries so the store reads as SQL only.
@@ -67,11 +67,7 @@ class StoredFact implements Fact {
   static readonly #lazyValue: PropertyDescriptor = {
     enumerable: true,
     get(this: StoredFact): JsonValue {
-      if (this.#value === UNPARSED) {
-        this.#value = JSON.parse(this.#text);
-        // The stored text is JSON.stringify's (see factToRow): its length is the value's.
-        rememberJsonLength(this.#value, this.#text.length);
-      }
+      if (this.#value === UNPARSED) this.#value = JSON.parse(this.#text);
       return this.#value as JsonValue;
     },
   };
@@ -87,8 +83,8 @@ class StoredFact implements Fact {
     this.#text = row.value;
   }
 
-  static text(fact: Fact): string | undefined {
-    return #text in fact ? (fact as StoredFact).#text : undefined;
+  static text(fact: Fact | undefined): string | undefined {
+    return fact && #text in fact ? (fact as StoredFact).#text : undefined;
   }
 }
 
@@ -131,15 +127,28 @@ export interface EntityResultsRow {
   evaluated_at: string;
 }
 
-/** An entity's results as they are stored: the results themselves and their states. */
+/**
+ * An entity's results as they are stored: the results themselves and their states. With
+ * the facts the evaluation read, values read from the database are copied as the text
+ * they were stored as (see encodeResults).
+ */
 export const encodeResultsForStore = (
   results: readonly CheckResult[],
+  facts?: ReadonlyMap<string, Fact>,
 ): EncodedResults => ({
-  results: encodeResults(results),
-  states: JSON.stringify(
-    Object.fromEntries(results.map(r => [r.checkId, r.state])),
+  results: encodeResults(
+    results,
+    facts && (name => StoredFact.text(facts.get(name))),
   ),
+  states: encodeStates(results),
 });
+
+/** `{"<check id>":"<state>",…}`, written out: a state is one of a few plain words. */
+function encodeStates(results: readonly CheckResult[]): string {
+  return `{${results
+    .map(r => `${JSON.stringify(r.checkId)}:"${r.state}"`)
+    .join(',')}}`;
+}
 
 export const resultsToRow = (
   evaluation: EntityEvaluation | EncodedEntityEvaluation,
@@ -241,7 +250,12 @@ export interface ChangeRow {
   causes: string;
 }
 
-/** A level change's causes as they are stored. */
+/**
+ * A level change's causes as they are stored: the list of causes, each large value
+ * described briefly (causesToStore). A first placement's causes are each check's state,
+ * so they are stored as the entity's states (see encodeResultsForStore), the same text
+ * as its results row, a third the size of the causes written out.
+ */
 export const encodeCausesForStore = (causes: LevelChangeCause[]): string =>
   JSON.stringify(causesToStore(causes));
 
@@ -262,5 +276,16 @@ export const rowToChange = (row: ChangeRow): LevelChange => ({
   fromLevel:
     row.from_level === null ? null : (Number(row.from_level) as PlacementLevel),
   toLevel: Number(row.to_level) as PlacementLevel,
-  causes: JSON.parse(row.causes),
+  causes: decodeCauses(row.causes),
 });
+
+function decodeCauses(text: string): LevelChangeCause[] {
+  const stored: LevelChangeCause[] | Record<string, string> = JSON.parse(text);
+  if (Array.isArray(stored)) return stored;
+  return Object.entries(stored).map(([checkId, to]) => ({
+    checkId,
+    from: null,
+    to,
+    facts: [],
+  }));
+}

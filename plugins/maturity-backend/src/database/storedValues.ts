@@ -16,21 +16,9 @@ export const INLINE_VALUE_LIMIT = 256;
 
 const NOT_KEPT = '(a large value, not kept)';
 
-// A value is measured for its results row and again for a level change quoting it:
-// measure each object once. A fact read from the database is measured by its stored
-// text instead (see rememberJsonLength).
+// A value quoted by several level changes is measured once. (A fact read from the
+// database is measured by its stored text when results are encoded: see encodeResults.)
 const measured = new WeakMap<object, boolean>();
-
-/**
- * Records the JSON length of a value parsed from JSON text, so that telling a large
- * value from a small one costs nothing more: measuring the values of lists of CI runs
- * and workloads was a thirteenth of the evaluation worker's time in a cold evaluation.
- */
-export function rememberJsonLength(value: unknown, length: number): void {
-  if (typeof value === 'object' && value !== null) {
-    measured.set(value, length > INLINE_VALUE_LIMIT);
-  }
-}
 
 function isLarge(value: unknown): boolean {
   if (value === null || value === undefined) return false;

@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { readMaturityConfig } from '../config/readMaturityConfig';
+import { decodeResults } from '../database/storedResults';
 import { EvaluationWorker } from './EvaluationWorker';
 import { packFacts } from './factPack';
 import { rubricRecipe } from './rubricRecipe';
@@ -66,8 +67,12 @@ describe('EvaluationWorker', () => {
     expect(JSON.parse(answer.encoded.states)).toMatchObject({
       'ci-builds': 'pass',
     });
-    // No previous placement: the first level change's causes come encoded.
-    expect(typeof answer.firstPlacementCauses).toBe('string');
+    // The list of runs is large: its evidence names the fact and leaves the value to be
+    // joined from the stored fact when a scorecard is read.
+    const ciBuilds = decodeResults(answer.encoded.results).find(
+      r => r.checkId === 'ci-builds',
+    );
+    expect(ciBuilds?.evidence).toEqual([{ fact: 'github.defaultBranchRuns' }]);
   });
 
   it('fails what is in flight, and everything after, when it runs out of its heap', async () => {

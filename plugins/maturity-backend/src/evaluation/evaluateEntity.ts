@@ -13,11 +13,16 @@ import {
   type ScoringOptions,
 } from '@maturity/plugin-maturity-common';
 import type {
+  EncodedEntityEvaluation,
   EntityEvaluation,
   StoredPlacement,
 } from '../database/MaturityStore';
 import type { Rubric } from '../rubric/Rubric';
-import { rowToFact, type FactRow } from '../database/rows';
+import {
+  encodeResultsForStore,
+  rowToFact,
+  type FactRow,
+} from '../database/rows';
 import { applyWaiver, type Waivers } from '../rubric/waivers';
 import { entityMetadata, type EntityMetadata } from '../service/entityMetadata';
 import { inputHash } from '../service/inputHash';
@@ -46,6 +51,11 @@ export interface EntityToEvaluate {
   inputHash?: string;
 }
 
+/** An evaluation with the facts it read, which encoding its results copies from. */
+export interface EvaluatedEntity extends EntityEvaluation {
+  facts: ReadonlyMap<string, Fact>;
+}
+
 /** One entity's fingerprint under these rules on this day (see inputHash). */
 export function fingerprintOf(
   rules: Pick<EvaluationRules, 'rubric' | 'staleAfterMs'>,
@@ -72,7 +82,7 @@ export async function evaluateEntity(
   rules: EvaluationRules,
   input: EntityToEvaluate,
   options: { now: Date; force?: boolean },
-): Promise<EntityEvaluation | undefined> {
+): Promise<EvaluatedEntity | undefined> {
   const { rubric, waivers, scoring, staleAfterMs } = rules;
   const { entity, entityRef, previous } = input;
   const { now } = options;
@@ -131,6 +141,7 @@ export async function evaluateEntity(
         );
   return {
     results,
+    facts: withWaivers,
     placement: {
       entityRef,
       level: shown.level,
@@ -149,6 +160,20 @@ export async function evaluateEntity(
       inputHash: hash,
       ...metadata,
     },
+  };
+}
+
+/**
+ * An evaluation in the form it is written in, made where it was computed (in the worker,
+ * or on the main thread when that evaluates), so what crosses threads and waits to be
+ * written is two strings, not the results' objects.
+ */
+export function encodeEvaluation(
+  evaluation: EvaluatedEntity,
+): EncodedEntityEvaluation {
+  return {
+    placement: evaluation.placement,
+    encoded: encodeResultsForStore(evaluation.results, evaluation.facts),
   };
 }
 

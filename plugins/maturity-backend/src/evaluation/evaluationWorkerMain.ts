@@ -6,9 +6,11 @@
  * serves requests.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { levelChangeCauses } from '../service/levelChangeCauses';
-import { encodeCausesForStore, encodeResultsForStore } from '../database/rows';
-import { evaluateEntity, type EvaluationRules } from './evaluateEntity';
+import {
+  encodeEvaluation,
+  evaluateEntity,
+  type EvaluationRules,
+} from './evaluateEntity';
 import { unpackFacts } from './factPack';
 import { rulesFromRecipe } from './rulesFromRecipe';
 import type {
@@ -32,19 +34,7 @@ async function evaluateChunk(
       { ...input, facts },
       { now, force: request.force },
     );
-    if (!evaluation) continue;
-    const { placement, results } = evaluation;
-    evaluations.push({
-      placement,
-      encoded: encodeResultsForStore(results),
-      ...(input.previous
-        ? {}
-        : {
-            firstPlacementCauses: encodeCausesForStore(
-              levelChangeCauses([], results),
-            ),
-          }),
-    });
+    if (evaluation) evaluations.push(encodeEvaluation(evaluation));
   }
   return evaluations;
 }

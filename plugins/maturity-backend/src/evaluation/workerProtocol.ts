@@ -44,14 +44,7 @@ export interface ChunkRequest {
 }
 
 /** One evaluated entity; unchanged entities are left out. */
-export interface WorkerEvaluation extends EncodedEntityEvaluation {
-  /**
-   * For an entity without a previous placement: its first level change's causes, in
-   * their stored form (one per check: sending them as objects cost the main thread more
-   * than the rest of the answer).
-   */
-  firstPlacementCauses?: string;
-}
+export type WorkerEvaluation = EncodedEntityEvaluation;
 
 export type ChunkAnswer =
   | { type: 'chunk'; id: number; evaluations: WorkerEvaluation[] }

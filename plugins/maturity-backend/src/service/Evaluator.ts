@@ -5,8 +5,8 @@ import type {
   ScoringOptions,
 } from '@maturity/plugin-maturity-common';
 import type {
+  EncodedEntityEvaluation,
   EncodedLevelChange,
-  EntityEvaluation,
   LevelChange,
   MaturityStore,
   StoredPlacement,
@@ -15,17 +15,14 @@ import type { FactRow } from '../database/rows';
 import { decodeResults } from '../database/storedResults';
 import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import {
+  encodeEvaluation,
   evaluateEntity,
   fingerprintOf,
   type EntityToEvaluate,
 } from '../evaluation/evaluateEntity';
 import { EvaluationWorker } from '../evaluation/EvaluationWorker';
 import { packFacts } from '../evaluation/factPack';
-import type {
-  ChunkRequest,
-  RubricRecipe,
-  WorkerEvaluation,
-} from '../evaluation/workerProtocol';
+import type { ChunkRequest, RubricRecipe } from '../evaluation/workerProtocol';
 import type { Rubric } from '../rubric/Rubric';
 import type { Waivers } from '../rubric/waivers';
 import { entityMetadata } from './entityMetadata';
@@ -70,7 +67,8 @@ export interface EvaluationSummary {
   levelChanges: number;
 }
 
-type Evaluated = EntityEvaluation | WorkerEvaluation;
+/** Evaluations are encoded where they are made, in the worker or on this thread. */
+type Evaluated = EncodedEntityEvaluation;
 
 /** One chunk as read from the store, ready to evaluate here or in the worker. */
 interface ReadChunk {
@@ -198,14 +196,14 @@ export class Evaluator {
     chunk: ReadChunk,
     now: Date,
     force: boolean,
-  ): Promise<EntityEvaluation[]> {
-    const evaluations: EntityEvaluation[] = [];
+  ): Promise<Evaluated[]> {
+    const evaluations: Evaluated[] = [];
     for (const input of chunk.inputs) {
       const evaluation = await evaluateEntity(this.options, input, {
         now,
         force,
       });
-      if (evaluation) evaluations.push(evaluation);
+      if (evaluation) evaluations.push(encodeEvaluation(evaluation));
     }
     return evaluations;
   }
@@ -275,7 +273,7 @@ export class Evaluator {
     );
     if (moved.length === 0) return [];
     // Only an entity placed before has results to compare with; a first placement's
-    // causes are each check's state (encoded already when the worker evaluated it).
+    // causes are each check's state, stored as the states its results row keeps.
     const placedBefore = moved
       .map(e => e.placement.entityRef)
       .filter(ref => previous.has(ref));
@@ -290,18 +288,12 @@ export class Evaluator {
         fromLevel: previous.get(ref)?.level ?? null,
         toLevel: e.placement.level,
       };
-      if (!previous.has(ref) && 'firstPlacementCauses' in e) {
-        return { ...change, encodedCauses: e.firstPlacementCauses! };
+      if (!previous.has(ref)) {
+        return { ...change, encodedCauses: e.encoded.states };
       }
       const earlier = before.get(ref) ?? [];
-      return { ...change, causes: levelChangeCauses(earlier, resultsOf(e)) };
+      const results = decodeResults(e.encoded.results);
+      return { ...change, causes: levelChangeCauses(earlier, results) };
     });
   }
-}
-
-/** The results of an evaluation, decoded if the worker encoded them. */
-function resultsOf(evaluation: Evaluated): CheckResult[] {
-  return 'results' in evaluation
-    ? evaluation.results
-    : decodeResults(evaluation.encoded.results);
 }
