@@ -6,6 +6,8 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { rollupServices } from '@maturity/plugin-maturity-common';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
+import { valueText } from './rows';
+import { unpackFacts } from '../evaluation/factPack';
 import { storedEvaluation as evaluation } from '../__testUtils__/evaluations';
 
 jest.setTimeout(60_000);
@@ -58,6 +60,63 @@ describe.each(databases.eachSupportedId())(
       // Three pages of 2,000: the loop turned between them (SQLite's synchronous queries
       // would not have let it turn once otherwise).
       expect(turns).toBeGreaterThanOrEqual(2);
+    });
+
+    it('reads facts packed one string per entity, as the evaluation worker takes them', async () => {
+      await store.upsertFacts([
+        fact('component:default/a', 'catalog.owner', 'group:default/t'),
+        fact('component:default/a', 'catalog.title', 'Zürich → 東京 \u0000 🚀'),
+        {
+          ...fact('component:default/a', 'github.files', null),
+          problem: 'HTTP 403',
+        },
+        fact('component:default/b', 'catalog.owner', 'group:default/u'),
+      ]);
+      const refs = ['component:default/a', 'component:default/b'];
+      if (databaseId === 'SQLITE_3') {
+        // A name holding the separator (PostgreSQL refuses it in text): SQLite cannot
+        // join this entity's facts, which are packed from its rows instead.
+        await store.upsertFacts([
+          fact('component:default/odd', 'catalog.odd\u0000name', 1),
+        ]);
+        refs.push('component:default/odd');
+      }
+      const packed = await store.readPackedFacts([
+        ...refs,
+        'component:default/none',
+      ]);
+      expect([...packed.keys()].sort()).toEqual(refs);
+      const stored = await store.readFacts(refs);
+      for (const [ref, text] of packed) {
+        // Which run observed a fact plays no part in evaluating it.
+        const unpacked = unpackFacts(ref, text)
+          .map(f => ({ ...f, run_id: null }))
+          .sort((x, y) => x.name.localeCompare(y.name));
+        const expected = [...stored.get(ref)!.values()]
+          .map(f => ({
+            entity_ref: ref,
+            name: f.name,
+            source: f.source,
+            observed_at: f.observedAt,
+            problem: f.problem ?? null,
+            value: valueText(f),
+            run_id: null,
+          }))
+          .sort((x, y) => x.name.localeCompare(y.name));
+        expect(unpacked).toEqual(expected);
+      }
+      expect(
+        unpackFacts(
+          'component:default/a',
+          packed.get('component:default/a')!,
+        ).map(f => JSON.parse(f.value)),
+      ).toEqual(
+        expect.arrayContaining([
+          'group:default/t',
+          'Zürich → 東京 \u0000 🚀',
+          null,
+        ]),
+      );
     });
 
     it('re-observes unchanged facts and rewrites changed ones, problems included', async () => {

@@ -34,6 +34,7 @@ import {
 } from './rows';
 import { factChanges } from './factChanges';
 import { joinFactValues, needsFacts } from './storedValues';
+import { readPackedFacts } from './readPackedFacts';
 import { upsertRows } from './upsertRows';
 import { configureSqlite } from './configureSqlite';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -157,7 +158,17 @@ export class DatabaseMaturityStore implements MaturityStore {
     return byEntity;
   }
 
-  async readFactRows(entityRefs: string[]) {
+  async readPackedFacts(entityRefs: string[]) {
+    const packed = new Map<string, string>();
+    for (const batch of chunks(entityRefs, 500)) {
+      for (const [ref, facts] of await readPackedFacts(this.db, batch)) {
+        packed.set(ref, facts);
+      }
+    }
+    return packed;
+  }
+
+  private async readFactRows(entityRefs: string[]) {
     const rows: FactRow[] = [];
     for (const batch of chunks(entityRefs, 500)) {
       const batchRows: FactRow[] = await this.db<FactRow>(

@@ -7,7 +7,6 @@ import type {
   PlacementLevel,
   SourceRunSummary,
 } from '@maturity/plugin-maturity-common';
-import type { FactRow } from './rows';
 
 export type {
   EntitySnapshot,
@@ -108,10 +107,12 @@ export interface MaturityStore {
   /** Current facts of the given entities, keyed by entity ref then fact name. */
   readFacts(entityRefs: string[]): Promise<Map<string, Map<string, Fact>>>;
   /**
-   * The same facts as stored, values as JSON text: for evaluations, which fingerprint
-   * the text and parse a value only when a rule reads it.
+   * The same facts as stored, packed one string per entity (see `packFacts`; an entity
+   * without facts is left out), values as JSON text: for evaluations, which send them to
+   * the evaluation worker, fingerprint the text and parse a value only when a rule
+   * reads it.
    */
-  readFactRows(entityRefs: string[]): Promise<FactRow[]>;
+  readPackedFacts(entityRefs: string[]): Promise<Map<string, string>>;
   /** Removes every row about entities that are no longer in the catalog. */
   removeEntitiesNotIn(entityRefs: string[]): Promise<number>;
 

@@ -24,6 +24,15 @@ export function packFacts(rows: readonly FactRow[]): string {
   return parts.join(SEPARATOR);
 }
 
+/**
+ * An entity's facts packed from its fields already joined in the packed order (name,
+ * source, observation time, problem or '', value) with U+0000 between all of them: what
+ * SQLite joins itself (see readPackedFacts).
+ */
+export function packJoinedFields(joined: string): string {
+  return `${PACKED}${SEPARATOR}${joined}`;
+}
+
 export function unpackFacts(entityRef: string, packed: string): FactRow[] {
   if (packed.startsWith(AS_JSON)) return JSON.parse(packed.slice(1));
   const fields = packed.split(SEPARATOR);

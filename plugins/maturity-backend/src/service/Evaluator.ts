@@ -11,17 +11,15 @@ import type {
   MaturityStore,
   StoredPlacement,
 } from '../database/MaturityStore';
-import type { FactRow } from '../database/rows';
 import { decodeResults } from '../database/storedResults';
 import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import {
   encodeEvaluation,
   evaluateEntity,
   fingerprintOf,
-  type EntityToEvaluate,
 } from '../evaluation/evaluateEntity';
 import { EvaluationWorker } from '../evaluation/EvaluationWorker';
-import { packFacts } from '../evaluation/factPack';
+import { packFacts, unpackFacts } from '../evaluation/factPack';
 import type { ChunkRequest, RubricRecipe } from '../evaluation/workerProtocol';
 import type { Rubric } from '../rubric/Rubric';
 import type { Waivers } from '../rubric/waivers';
@@ -72,9 +70,18 @@ type Evaluated = EncodedEntityEvaluation;
 
 /** One chunk as read from the store, ready to evaluate here or in the worker. */
 interface ReadChunk {
-  inputs: EntityToEvaluate[];
+  inputs: Array<{
+    entity: Entity;
+    entityRef: string;
+    /** The entity's facts as the worker takes them (see factPack). */
+    packedFacts: string;
+    previous?: StoredPlacement;
+  }>;
   previous: Map<string, StoredPlacement>;
 }
+
+/** What an entity without facts packs to. */
+const NO_FACTS = packFacts([]);
 
 /**
  * Runs the rubric over stored facts and writes results, placements, snapshots and the
@@ -173,20 +180,14 @@ export class Evaluator {
 
   private async readChunk(entities: readonly Entity[]): Promise<ReadChunk> {
     const refs = entities.map(entityRefOf);
-    const [rows, previous] = await Promise.all([
-      this.options.store.readFactRows(refs),
+    const [facts, previous] = await Promise.all([
+      this.options.store.readPackedFacts(refs),
       this.options.store.readPlacements(refs),
     ]);
-    const facts = new Map<string, FactRow[]>();
-    for (const row of rows) {
-      const entityFacts = facts.get(row.entity_ref);
-      if (entityFacts) entityFacts.push(row);
-      else facts.set(row.entity_ref, [row]);
-    }
     const inputs = entities.map((entity, i) => ({
       entity,
       entityRef: refs[i],
-      facts: facts.get(refs[i]) ?? [],
+      packedFacts: facts.get(refs[i]) ?? NO_FACTS,
       previous: previous.get(refs[i]),
     }));
     return { inputs, previous };
@@ -198,11 +199,13 @@ export class Evaluator {
     force: boolean,
   ): Promise<Evaluated[]> {
     const evaluations: Evaluated[] = [];
-    for (const input of chunk.inputs) {
-      const evaluation = await evaluateEntity(this.options, input, {
-        now,
-        force,
-      });
+    for (const { packedFacts, ...input } of chunk.inputs) {
+      const facts = unpackFacts(input.entityRef, packedFacts);
+      const evaluation = await evaluateEntity(
+        this.options,
+        { ...input, facts },
+        { now, force },
+      );
       if (evaluation) evaluations.push(encodeEvaluation(evaluation));
     }
     return evaluations;
@@ -242,19 +245,20 @@ export class Evaluator {
     force: boolean,
   ): ChunkRequest['entities'] {
     const changed: ChunkRequest['entities'] = [];
-    for (const { entity, entityRef, facts, previous } of chunk.inputs) {
+    for (const { entity, entityRef, packedFacts, previous } of chunk.inputs) {
       if (!previous) {
-        changed.push({ entity, entityRef, facts: packFacts(facts) });
+        changed.push({ entity, entityRef, facts: packedFacts });
         continue;
       }
       const metadata = entityMetadata(entity);
+      const facts = unpackFacts(entityRef, packedFacts);
       const hash = fingerprintOf(this.options, metadata, facts, now);
       if (!force && hash === previous.inputHash) continue;
       const { level, pendingLevel } = previous;
       changed.push({
         entity,
         entityRef,
-        facts: packFacts(facts),
+        facts: packedFacts,
         previous: { level, pendingLevel, inputHash: previous.inputHash },
         inputHash: hash,
       });
