@@ -19,6 +19,7 @@ import knexFactory from 'knex';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { readMaturityConfig } from '../src/config/readMaturityConfig';
 import { DatabaseMaturityStore } from '../src/database/DatabaseMaturityStore';
 import { buildRubric } from '../src/rubric/buildRubric';
@@ -83,8 +84,14 @@ async function main(kept: string | undefined, runs: number) {
         peakRss = Math.max(peakRss, process.memoryUsage.rss());
       }, 20);
       const started = performance.now();
+      const loopBefore = performance.eventLoopUtilization();
       const summary = await evaluator.evaluate(entities);
       const ms = Math.round(performance.now() - started);
+      // How long the main thread worked rather than waited for the worker: which of the
+      // two threads is the slower side.
+      const busyMs = Math.round(
+        performance.eventLoopUtilization(loopBefore).active,
+      );
       clearInterval(sampler);
       const rssMb = Math.round((peakRss - rssBefore) / 2 ** 20);
       // Then again with nothing changed, as a warm cycle finds it: every entity skipped.
@@ -92,7 +99,7 @@ async function main(kept: string | undefined, runs: number) {
       const warm = await evaluator.evaluate(entities);
       const warmMs = Math.round(performance.now() - warmStarted);
       process.stdout.write(
-        `run ${run}: ${summary.evaluated} entities evaluated, ${summary.levelChanges} level changes, ${ms} ms, peak RSS +${rssMb} MB; again unchanged: ${warm.unchanged} skipped in ${warmMs} ms\n`,
+        `run ${run}: ${summary.evaluated} entities evaluated, ${summary.levelChanges} level changes, ${ms} ms (main thread busy ${busyMs} ms), peak RSS +${rssMb} MB; again unchanged: ${warm.unchanged} skipped in ${warmMs} ms\n`,
       );
     }
     await evaluator.close();
