@@ -161,14 +161,17 @@ export class DatabaseMaturityStore implements MaturityStore {
   async readPackedFacts(entityRefs: string[]) {
     const packed = new Map<string, string>();
     for (const batch of chunks(entityRefs, 500)) {
-      for (const [ref, facts] of await readPackedFacts(this.db, batch)) {
+      const read = await readPackedFacts(this.db, batch, refs =>
+        this.readFactRows(refs),
+      );
+      for (const [ref, facts] of read) {
         packed.set(ref, facts);
       }
     }
     return packed;
   }
 
-  private async readFactRows(entityRefs: string[]) {
+  private async readFactRows(entityRefs: readonly string[]) {
     const rows: FactRow[] = [];
     for (const batch of chunks(entityRefs, 500)) {
       const batchRows: FactRow[] = await this.db<FactRow>(

@@ -25,9 +25,11 @@ const AWKWARD = `max(instr(name || source || observed_at || coalesce(problem, ''
 export async function readPackedFacts(
   db: Knex,
   entityRefs: readonly string[],
+  /** The store's own reading of fact rows, for what is packed here. */
+  readRows: (entityRefs: readonly string[]) => Promise<FactRow[]>,
 ): Promise<Map<string, string>> {
   if (db.client.dialect !== 'sqlite3') {
-    return packRows(await readRows(db, entityRefs));
+    return packRows(await readRows(entityRefs));
   }
   const joined: Array<{ entity_ref: string; joined: string; awkward: number }> =
     await db('maturity_facts')
@@ -42,14 +44,10 @@ export async function readPackedFacts(
     else packed.set(row.entity_ref, packJoinedFields(row.joined));
   }
   if (awkward.length === 0) return packed;
-  for (const [ref, facts] of packRows(await readRows(db, awkward))) {
+  for (const [ref, facts] of packRows(await readRows(awkward))) {
     packed.set(ref, facts);
   }
   return packed;
-}
-
-function readRows(db: Knex, entityRefs: readonly string[]): Promise<FactRow[]> {
-  return db<FactRow>('maturity_facts').whereIn('entity_ref', entityRefs);
 }
 
 function packRows(rows: readonly FactRow[]): Map<string, string> {

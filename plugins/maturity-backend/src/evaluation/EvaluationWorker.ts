@@ -3,9 +3,9 @@ import type {
   ChunkAnswer,
   ChunkRequest,
   RubricRecipe,
-  WorkerEvaluation,
   WorkerReady,
 } from './workerProtocol';
+import type { EncodedEntityEvaluation } from '../database/MaturityStore';
 
 /**
  * The worker's heap limit. It holds the rubric and the chunks in flight (three at most,
@@ -16,7 +16,7 @@ import type {
 const WORKER_HEAP_MB = 256;
 
 type Pending = {
-  resolve: (evaluations: WorkerEvaluation[]) => void;
+  resolve: (evaluations: EncodedEntityEvaluation[]) => void;
   reject: (error: Error) => void;
 };
 
@@ -99,7 +99,9 @@ export class EvaluationWorker {
     return new EvaluationWorker(worker);
   }
 
-  evaluate(request: Omit<ChunkRequest, 'id'>): Promise<WorkerEvaluation[]> {
+  evaluate(
+    request: Omit<ChunkRequest, 'id'>,
+  ): Promise<EncodedEntityEvaluation[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -17,16 +17,16 @@ import type {
   ChunkAnswer,
   ChunkRequest,
   RubricRecipe,
-  WorkerEvaluation,
   WorkerReady,
 } from './workerProtocol';
+import type { EncodedEntityEvaluation } from '../database/MaturityStore';
 
 async function evaluateChunk(
   rules: EvaluationRules,
   request: ChunkRequest,
-): Promise<WorkerEvaluation[]> {
+): Promise<EncodedEntityEvaluation[]> {
   const now = new Date(request.now);
-  const evaluations: WorkerEvaluation[] = [];
+  const evaluations: EncodedEntityEvaluation[] = [];
   for (const input of request.entities) {
     const facts = unpackFacts(input.entityRef, input.facts);
     const evaluation = await evaluateEntity(

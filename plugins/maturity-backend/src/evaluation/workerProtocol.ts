@@ -43,9 +43,7 @@ export interface ChunkRequest {
   }>;
 }
 
-/** One evaluated entity; unchanged entities are left out. */
-export type WorkerEvaluation = EncodedEntityEvaluation;
-
 export type ChunkAnswer =
-  | { type: 'chunk'; id: number; evaluations: WorkerEvaluation[] }
+  /** The chunk's evaluations, encoded where they were made; unchanged entities are left out. */
+  | { type: 'chunk'; id: number; evaluations: EncodedEntityEvaluation[] }
   | { type: 'chunk'; id: number; error: string };

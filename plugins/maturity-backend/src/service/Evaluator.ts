@@ -65,9 +65,6 @@ export interface EvaluationSummary {
   levelChanges: number;
 }
 
-/** Evaluations are encoded where they are made, in the worker or on this thread. */
-type Evaluated = EncodedEntityEvaluation;
-
 /** One chunk as read from the store, ready to evaluate here or in the worker. */
 interface ReadChunk {
   inputs: Array<{
@@ -114,7 +111,7 @@ export class Evaluator {
     const inFlight: Array<{
       size: number;
       previous: Map<string, StoredPlacement>;
-      answer: Promise<Evaluated[]>;
+      answer: Promise<EncodedEntityEvaluation[]>;
     }> = [];
     const writeOldest = async () => {
       const { size, previous, answer } = inFlight.shift()!;
@@ -197,8 +194,8 @@ export class Evaluator {
     chunk: ReadChunk,
     now: Date,
     force: boolean,
-  ): Promise<Evaluated[]> {
-    const evaluations: Evaluated[] = [];
+  ): Promise<EncodedEntityEvaluation[]> {
+    const evaluations: EncodedEntityEvaluation[] = [];
     for (const { packedFacts, ...input } of chunk.inputs) {
       const facts = unpackFacts(input.entityRef, packedFacts);
       const evaluation = await evaluateEntity(
@@ -220,7 +217,7 @@ export class Evaluator {
     chunk: ReadChunk,
     now: Date,
     force: boolean,
-  ): Promise<Evaluated[]> {
+  ): Promise<EncodedEntityEvaluation[]> {
     const changed = this.changedEntities(chunk, now, force);
     if (changed.length === 0) return Promise.resolve([]);
     const entities = chunk.inputs.map(input => input.entity);
@@ -267,7 +264,7 @@ export class Evaluator {
   }
 
   private async levelChanges(
-    evaluations: Evaluated[],
+    evaluations: EncodedEntityEvaluation[],
     previous: Map<string, StoredPlacement>,
     now: Date,
   ): Promise<Array<LevelChange | EncodedLevelChange>> {

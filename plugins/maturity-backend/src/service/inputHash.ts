@@ -57,7 +57,5 @@ function stalenessAt(staleBefore: number): (observedAt: string) => boolean {
   const limitText = limit.toISOString();
   if (!ISO_UTC.test(limitText)) return parsed; // years beyond four digits
   return observedAt =>
-    observedAt.length === 24 && ISO_UTC.test(observedAt)
-      ? observedAt < limitText
-      : parsed(observedAt);
+    ISO_UTC.test(observedAt) ? observedAt < limitText : parsed(observedAt);
 }
