@@ -13,6 +13,7 @@ export * from './rubric/catalogFacts';
 export * from './rubric/githubFacts';
 export * from './rubric/kubernetesFacts';
 export * from './rubric/facts';
+export * from './rubric/observedBefore';
 export * from './rubric/evaluate';
 export * from './rubric/scoreEntity';
 export * from './rubric/defaultRubric';

@@ -23,11 +23,15 @@ const fact = (name: string, observedAt: string): FactRow => ({
 const fingerprint = (facts: FactRow[], staleAfterMs = DAY_MS) =>
   inputHash({ rubricVersion: 'v1', now, staleAfterMs, metadata, facts });
 
-/** The fingerprint as it was first defined: every observation time parsed. */
+/**
+ * The fingerprint as first defined, every observation time parsed, with staleness as the
+ * evaluation's evidence has it: observed longer than staleAfter ago, or at a time that
+ * cannot be read.
+ */
 function parsedFingerprint(facts: FactRow[], staleAfterMs = DAY_MS): string {
   const parts = ['v1', '2026-11-21', JSON.stringify(metadata)];
   for (const f of [...facts].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const stale = now.getTime() - Date.parse(f.observed_at) > staleAfterMs;
+    const stale = !(now.getTime() - Date.parse(f.observed_at) <= staleAfterMs);
     parts.push(
       `${f.name}\u0000${f.problem ?? ''}\u0000${stale}\u0000`,
       f.value,
@@ -45,7 +49,7 @@ describe('inputHash', () => {
       '2026-11-20T11:59:59Z', // no milliseconds: parsed
       '2026-11-20T13:00:00.000+02:00', // an offset: parsed (stale)
       '+010000-01-01T00:00:00.000Z', // beyond four-digit years: parsed
-      'not a date', // never stale, as Date.parse gives NaN
+      'not a date', // stale: its age cannot be told
     ];
     for (const observedAt of spellings) {
       const facts = [

@@ -1,3 +1,4 @@
+import { observedBefore } from '@maturity/plugin-maturity-common';
 import { hash } from 'node:crypto';
 import type { FactRow } from '../database/rows';
 import type { EntityMetadata } from './entityMetadata';
@@ -31,7 +32,8 @@ export function inputHash(options: {
     now.toISOString().slice(0, 10),
     JSON.stringify(metadata),
   ];
-  const isStale = stalenessAt(now.getTime() - staleAfterMs);
+  // Stale as the evaluation's evidence says (FactEvidence): the same test.
+  const isStale = observedBefore(now.getTime() - staleAfterMs);
   const sorted = [...facts].sort(byName);
   for (const fact of sorted) {
     const stale = isStale(fact.observed_at);
@@ -39,23 +41,4 @@ export function inputHash(options: {
     parts.push(fact.value);
   }
   return hash('sha1', parts.join(''), 'base64url');
-}
-
-/** `2026-11-21T10:00:00.000Z`: the spelling `Date.prototype.toISOString` writes. */
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/**
- * Whether an observation time is before `staleBefore` (milliseconds), i.e. the fact is
- * stale. Observation times are written by `toISOString`, whose text sorts as its instant
- * does, so they are compared as text: parsing a date for each of a cold evaluation's
- * 288,000 facts was a sixth of fingerprinting them. Any other spelling is parsed.
- */
-function stalenessAt(staleBefore: number): (observedAt: string) => boolean {
-  const parsed = (observedAt: string) => Date.parse(observedAt) < staleBefore;
-  const limit = new Date(staleBefore);
-  if (Number.isNaN(limit.getTime())) return parsed; // beyond the dates JavaScript has
-  const limitText = limit.toISOString();
-  if (!ISO_UTC.test(limitText)) return parsed; // years beyond four digits
-  return observedAt =>
-    ISO_UTC.test(observedAt) ? observedAt < limitText : parsed(observedAt);
 }

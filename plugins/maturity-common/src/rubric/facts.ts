@@ -1,5 +1,6 @@
 import type { JsonValue } from '@backstage/types';
 import type { Evidence, Fact } from '../types';
+import { observedBefore } from './observedBefore';
 
 /**
  * Thrown by a {@link FactReader} when a rule asks for a fact that cannot be used. The
@@ -52,6 +53,7 @@ export interface FactReaderOptions {
  */
 export class FactEvidence {
   private readonly known = new Map<string, Evidence>();
+  private isStale?: (observedAt: string) => boolean;
 
   constructor(private readonly options: Omit<FactReaderOptions, 'evidence'>) {}
 
@@ -87,13 +89,14 @@ export class FactEvidence {
         problem: fact.problem,
       };
     }
-    const ageMs = now.getTime() - Date.parse(fact.observedAt);
+    // Observed longer ago than staleAfterMs, or at a time that cannot be read.
+    this.isStale ??= observedBefore(now.getTime() - staleAfterMs);
     const evidence: Evidence = {
       fact: name,
       value: fact.value,
       source: fact.source,
       observedAt: fact.observedAt,
-      stale: !(ageMs <= staleAfterMs),
+      stale: this.isStale(fact.observedAt),
     };
     if (evidence.stale) {
       evidence.problem = `fact ${name} is stale: last observed ${fact.observedAt} by ${fact.source}`;
