@@ -1,4 +1,5 @@
 import type { LoadFigures } from './load/loadTest';
+import type { FloorFigures } from './load/plainServerFloor';
 import type { ScenarioResult } from './runScenario';
 
 /** The figures of one scenario as the `--json` document carries them. */
@@ -38,10 +39,16 @@ export function summarize(result: ScenarioResult) {
     scorecardP99Ms: at(result.scorecard, 50).p99Ms,
     rollupP50Ms: at(result.rollup, 50).p50Ms,
     rollupP99Ms: at(result.rollup, 50).p99Ms,
+    floorScorecardP99Ms: result.floor.scorecard.p99Ms,
+    floorRollupP99Ms: result.floor.rollup.p99Ms,
     ...peerFigures(result),
     phases: { cold, warm, delta },
     database: result.database,
-    load: { scorecard: result.scorecard, rollup: result.rollup },
+    load: {
+      scorecard: result.scorecard,
+      rollup: result.rollup,
+      floor: result.floor,
+    },
     sourceStatuses: result.sourceStatuses,
   };
 }
@@ -164,6 +171,14 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
         ] as [string, (s: ScenarioSummary) => string][],
     ),
     [
+      'Plain Node server, same bytes: scorecard p50 / p99 / req/s @50',
+      s => floor(s.load.floor.scorecard),
+    ],
+    [
+      'Plain Node server, same bytes: org rollup p50 / p99 / req/s @50',
+      s => floor(s.load.floor.rollup),
+    ],
+    [
       'Tech Insights: one entity p50 / p99 / req/s @50',
       s => (s.peer ? load(s.peer.singleEntity, 50) : '–'),
     ],
@@ -191,6 +206,11 @@ export function markdownReport(summaries: ScenarioSummary[]): string {
       ([label, cell]) => `| ${label} | ${summaries.map(cell).join(' | ')} |`,
     ),
   ].join('\n');
+}
+
+/** The floor of one route: its bytes, and the plain server's latency sending them. */
+function floor(f: FloorFigures) {
+  return `${load([f], f.connections)} (${(f.bytes / 1024).toFixed(1)} KB)`;
 }
 
 function load(figures: LoadFigures[], connections: number) {

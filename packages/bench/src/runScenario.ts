@@ -5,6 +5,7 @@ import { BackendProcess } from './backendProcess';
 import type { LatencyProfile } from './latencyProfiles';
 import type { LoadFigures } from './load/loadTest';
 import { loadTestApart } from './load/loadTestApart';
+import { plainServerFloor, type FloorFigures } from './load/plainServerFloor';
 import { runTechInsightsPeer, type TechInsightsPeerResult } from './peer';
 import { checkSourceRuns } from './sourceRuns';
 import { startUpstreams, type UpstreamCounts } from './upstreams';
@@ -36,6 +37,8 @@ export interface ScenarioResult {
   database: DatabaseFigures;
   scorecard: LoadFigures[];
   rollup: LoadFigures[];
+  /** A plain Node server sending the same bytes at 50 connections (see plainServerFloor). */
+  floor: { scorecard: FloorFigures; rollup: FloorFigures };
   peer?: TechInsightsPeerResult;
 }
 
@@ -130,7 +133,15 @@ export async function runScenario(options: {
         }),
       );
     }
-    for (const figures of [...scorecard, ...rollup])
+    log(`${size} services: a plain server with the same bytes, for the floor`);
+    const floor = await plainServerFloor({
+      baseUrl,
+      routes: { scorecard: scorecardPaths[0], rollup: '/api/maturity/rollup' },
+      headers: loadHeaders,
+      connections: 50,
+      durationSeconds: options.durationSeconds,
+    });
+    for (const figures of [...scorecard, ...rollup, ...Object.values(floor)])
       if (figures.failures > 0)
         throw new Error(
           `${figures.failures} failed requests at ${figures.connections} connections`,
@@ -170,6 +181,7 @@ export async function runScenario(options: {
       database,
       scorecard,
       rollup,
+      floor: { scorecard: floor.scorecard, rollup: floor.rollup },
     };
   } finally {
     await backend?.stop();
