@@ -133,6 +133,19 @@ export class JsonAnswer {
  */
 function takesBrotliFirst(header: string | undefined): boolean {
   if (!header) return false;
+  // Callers send a handful of distinct headers (each browser its own), answered once.
+  let takes = brotliByHeader.get(header);
+  if (takes === undefined) {
+    if (brotliByHeader.size >= 64) brotliByHeader.clear();
+    takes = readsBrotliFirst(header);
+    brotliByHeader.set(header, takes);
+  }
+  return takes;
+}
+
+const brotliByHeader = new Map<string, boolean>();
+
+function readsBrotliFirst(header: string): boolean {
   const quality = new Map<string, number>();
   for (const part of header.split(',')) {
     const [coding, ...params] = part

@@ -68,5 +68,28 @@ describe.each(databases.eachSupportedId())(
       expect(await queries.orgRollup(request)).toBe(answers[0]);
       expect(listed).toHaveBeenCalledTimes(1);
     });
+
+    it('computes the whole-org rollup again when the UTC day turns, or the clock goes back', async () => {
+      const { store, queries } = await setup();
+      const listed = jest.spyOn(store, 'listPlacements');
+      const request = { visible: 'all' as const, filters: {} };
+      const at = (iso: string) =>
+        jest.spyOn(Date, 'now').mockReturnValue(Date.parse(iso));
+      try {
+        at('2026-12-06T23:59:59.999Z');
+        const late = await queries.orgRollup(request);
+        expect(await queries.orgRollup(request)).toBe(late);
+        at('2026-12-07T00:00:00.000Z');
+        const nextDay = await queries.orgRollup(request);
+        expect(nextDay).not.toBe(late);
+        at('2026-12-07T23:00:00.000Z');
+        expect(await queries.orgRollup(request)).toBe(nextDay);
+        at('2026-12-06T12:00:00.000Z');
+        expect(await queries.orgRollup(request)).not.toBe(nextDay);
+        expect(listed).toHaveBeenCalledTimes(3);
+      } finally {
+        jest.restoreAllMocks();
+      }
+    });
   },
 );

@@ -61,7 +61,7 @@ export class RollupQueries {
     if (visible !== 'all' || hasFilters(filters)) return this.compute(request);
     const computedAt = await this.version.current();
     if (!computedAt) return this.compute(request);
-    const version = `${computedAt}|${new Date().toISOString().slice(0, 10)}`;
+    const version = `${computedAt}|${utcToday()}`;
     if (version !== this.wholeOrgVersion) {
       this.wholeOrg.clear();
       this.wholeOrgVersion = version;
@@ -176,6 +176,28 @@ export class RollupQueries {
       .slice(0, 10);
     return this.rollupStore.readSnapshotsOn(day);
   }
+}
+
+// Today's UTC date (`2026-12-06`), written again only when the day has turned (or the
+// clock went back): every whole-org rollup request keys its cache on it.
+let today = { day: '', from: 0, until: 0 };
+
+function utcToday(): string {
+  const now = Date.now();
+  if (now < today.from || now >= today.until) {
+    const date = new Date(now);
+    const from = Date.UTC(
+      date.getUTCFullYear(),
+      date.getUTCMonth(),
+      date.getUTCDate(),
+    );
+    today = {
+      day: date.toISOString().slice(0, 10),
+      from,
+      until: from + 86_400_000,
+    };
+  }
+  return today.day;
 }
 
 function hasFilters(filters: RollupFilters): boolean {
