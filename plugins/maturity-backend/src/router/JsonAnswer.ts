@@ -126,6 +126,9 @@ export class JsonAnswer {
   }
 }
 
+// Callers send a handful of distinct headers (each browser its own): each is read once.
+const brotliByHeader = new Map<string, boolean>();
+
 /**
  * Whether an Accept-Encoding header takes Brotli at least as gladly as gzip. Express's
  * negotiation breaks ties by the header's order, and browsers list gzip first
@@ -133,7 +136,6 @@ export class JsonAnswer {
  */
 function takesBrotliFirst(header: string | undefined): boolean {
   if (!header) return false;
-  // Callers send a handful of distinct headers (each browser its own), answered once.
   let takes = brotliByHeader.get(header);
   if (takes === undefined) {
     if (brotliByHeader.size >= 64) brotliByHeader.clear();
@@ -142,8 +144,6 @@ function takesBrotliFirst(header: string | undefined): boolean {
   }
   return takes;
 }
-
-const brotliByHeader = new Map<string, boolean>();
 
 function readsBrotliFirst(header: string): boolean {
   const quality = new Map<string, number>();

@@ -86,6 +86,5 @@ function isEmptyObject(value: unknown): boolean {
   if (!isObject(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
-  for (const _ in value) return false;
-  return true;
+  return Object.keys(value).length === 0;
 }
