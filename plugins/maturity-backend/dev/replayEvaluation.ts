@@ -12,19 +12,13 @@
  * to the evaluation from noise. The rules run in the evaluation worker, as in the backend;
  * REPLAY_MAIN_THREAD=1 runs them on the main thread instead.
  */
-import { ConfigReader } from '@backstage/config';
-import type { Entity } from '@backstage/catalog-model';
-import { defaultChecks } from '@maturity/plugin-maturity-common';
-import knexFactory from 'knex';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readMaturityConfig } from '../src/config/readMaturityConfig';
-import { DatabaseMaturityStore } from '../src/database/DatabaseMaturityStore';
-import { buildRubric } from '../src/rubric/buildRubric';
 import { Evaluator } from '../src/service/Evaluator';
 import { rubricRecipe } from '../src/evaluation/rubricRecipe';
+import { openKeptDatabase, readKeptEntities } from './keptDatabase';
 
 const EVALUATION_TABLES = [
   'maturity_entity_results',
@@ -39,26 +33,16 @@ async function main(kept: string | undefined, runs: number) {
       'usage: replay-evaluation <kept database directory> [runs]',
     );
   }
-  const entities: Entity[] = JSON.parse(
-    readFileSync(join(kept, 'entities.json'), 'utf8'),
-  );
+  const entities = readKeptEntities(kept);
   const directory = mkdtempSync(join(tmpdir(), 'maturity-replay-'));
   cpSync(kept, directory, { recursive: true });
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(directory, 'maturity.sqlite') },
-    useNullAsDefault: true,
+  const { db, store, settings, rubric, waivers } = await openKeptDatabase(
+    directory,
+  ).catch(error => {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
   });
   try {
-    const store = await DatabaseMaturityStore.create({
-      database: { getClient: async () => db, migrations: { skip: true } },
-    });
-    const settings = readMaturityConfig(new ConfigReader({}));
-    const { rubric, waivers } = buildRubric({
-      checks: defaultChecks,
-      sources: [],
-      config: settings,
-    });
     const evaluator = new Evaluator({
       store,
       rubric,

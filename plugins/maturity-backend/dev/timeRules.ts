@@ -10,44 +10,21 @@
  * the sources' garbage of replay-evaluation or the benchmark, a change to the rules'
  * machinery shows above the machine's noise.
  */
-import { ConfigReader } from '@backstage/config';
-import type { Entity } from '@backstage/catalog-model';
-import { defaultChecks } from '@maturity/plugin-maturity-common';
-import knexFactory from 'knex';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readMaturityConfig } from '../src/config/readMaturityConfig';
-import { DatabaseMaturityStore } from '../src/database/DatabaseMaturityStore';
-import { buildRubric } from '../src/rubric/buildRubric';
 import {
   encodeEvaluation,
   evaluateEntity,
 } from '../src/evaluation/evaluateEntity';
 import { packFacts, unpackFacts } from '../src/evaluation/factPack';
 import { entityRefOf } from '../src/service/entityRefOf';
+import { openKeptDatabase, readKeptEntities } from './keptDatabase';
 
 async function main(kept: string | undefined, runs: number) {
   if (!kept)
     throw new Error('usage: time-rules <kept database directory> [runs]');
-  const entities: Entity[] = JSON.parse(
-    readFileSync(join(kept, 'entities.json'), 'utf8'),
-  );
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(kept, 'maturity.sqlite') },
-    useNullAsDefault: true,
-  });
+  const entities = readKeptEntities(kept);
+  const { db, store, settings, rubric, waivers } = await openKeptDatabase(kept);
   try {
-    const store = await DatabaseMaturityStore.create({
-      database: { getClient: async () => db, migrations: { skip: true } },
-    });
-    const settings = readMaturityConfig(new ConfigReader({}));
-    const { rubric, waivers } = buildRubric({
-      checks: defaultChecks,
-      sources: [],
-      config: settings,
-    });
     const rules = {
       rubric,
       waivers,
