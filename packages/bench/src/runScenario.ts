@@ -141,7 +141,12 @@ export async function runScenario(options: {
       connections: 50,
       durationSeconds: options.durationSeconds,
     });
-    for (const figures of [...scorecard, ...rollup, ...Object.values(floor)])
+    for (const figures of [
+      ...scorecard,
+      ...rollup,
+      floor.scorecard,
+      floor.rollup,
+    ])
       if (figures.failures > 0)
         throw new Error(
           `${figures.failures} failed requests at ${figures.connections} connections`,
@@ -181,7 +186,7 @@ export async function runScenario(options: {
       database,
       scorecard,
       rollup,
-      floor: { scorecard: floor.scorecard, rollup: floor.rollup },
+      floor,
     };
   } finally {
     await backend?.stop();

@@ -32,13 +32,7 @@ async function main(kept: string | undefined, runs: number) {
       staleAfterMs: settings.staleAfterMs,
     };
     const components = entities.filter(e => e.kind === 'Component');
-    const packed = new Map<string, string>();
-    for (let i = 0; i < components.length; i += 500) {
-      const refs = components.slice(i, i + 500).map(entityRefOf);
-      for (const [ref, facts] of await store.readPackedFacts(refs)) {
-        packed.set(ref, facts);
-      }
-    }
+    const packed = await store.readPackedFacts(components.map(entityRefOf));
     const now = new Date();
     for (let run = 1; run <= runs; run++) {
       const started = performance.now();

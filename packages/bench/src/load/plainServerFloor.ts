@@ -22,16 +22,16 @@ export interface FloorFigures extends LoadFigures {
  * latency the loopback and the load generator alone allow, so a backend figure can be
  * read against it.
  */
-export async function plainServerFloor(options: {
+export async function plainServerFloor<Route extends string>(options: {
   baseUrl: string;
   /** Route name → path on the backend. */
-  routes: Record<string, string>;
+  routes: Record<Route, string>;
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
-}): Promise<Record<string, FloorFigures>> {
+}): Promise<Record<Route, FloorFigures>> {
   const bodies: PlainBody[] = [];
-  for (const [name, path] of Object.entries(options.routes)) {
+  for (const [name, path] of Object.entries<string>(options.routes)) {
     const sent = await fetchAsSent(
       `${options.baseUrl}${path}`,
       options.headers,
@@ -53,7 +53,7 @@ export async function plainServerFloor(options: {
       'serving',
       'the plain server',
     );
-    const floors: Record<string, FloorFigures> = {};
+    const floors = {} as Record<Route, FloorFigures>;
     for (const body of bodies) {
       const figures = await loadTestApart({
         url: `http://127.0.0.1:${port}`,
@@ -61,7 +61,7 @@ export async function plainServerFloor(options: {
         connections: options.connections,
         durationSeconds: options.durationSeconds,
       });
-      floors[body.path.slice(1)] = {
+      floors[body.path.slice(1) as Route] = {
         ...figures,
         bytes: Buffer.from(body.base64, 'base64').length,
       };
